@@ -1,0 +1,90 @@
+/**
+ * The engine's entry points: analyze(text) → findings, clean(text) → cleaned text,
+ * summarize(findings) → a verdict. Pure: no I/O, no globals beyond compiled word lists.
+ */
+import { AnalysisContext, Category, CATEGORIES, EngineOptions, Finding, Rule } from './types';
+import { LineIndex } from './lineIndex';
+import { splitBlocks, splitLines } from './segment';
+import { applyEdits, primaryEdits } from './edits';
+import { judgeInput } from './input';
+import { RULES } from './rules';
+import { inkLength } from './text';
+
+export interface AnalyzeOptions extends EngineOptions {
+  rules?: readonly Rule[];
+  /** Called when a rule throws; its findings are dropped and the others go on. */
+  onRuleError?: (rule: Rule, error: unknown) => void;
+}
+
+export const DEFAULT_CATEGORIES: Category[] = CATEGORIES.filter((c) => c !== 'entity');
+
+export function buildContext(text: string, options: EngineOptions = {}, prior: Finding[] = []): AnalysisContext {
+  const index = new LineIndex(text);
+  const lines = splitLines(text, index);
+  const { blocks, blockOfLine } = splitBlocks(lines);
+  return { text, lines, blocks, blockOfLine, options, prior, segmenter: options.segmenter };
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
+  const verdict = judgeInput(text);
+  if (verdict.kind === 'binary' || verdict.kind === 'mis-decoded') return verdict.finding ? [verdict.finding] : [];
+  if (verdict.kind === 'empty') return [];
+  const cats = new Set(options.categories ?? DEFAULT_CATEGORIES);
+  const rules = (options.rules ?? RULES).filter((r) => cats.has(r.category));
+  const phases = [...new Set(rules.map((r) => r.phase ?? 0))].sort((a, b) => a - b);
+  const base = buildContext(text, options);
+  const findings: Finding[] = [];
+  for (const phase of phases) {
+    const ctx: AnalysisContext = { ...base, prior: findings.slice() };
+    for (const rule of rules) {
+      if ((rule.phase ?? 0) !== phase) continue;
+      try {
+        findings.push(...rule.check(ctx));
+      } catch (e) {
+        options.onRuleError?.(rule, e);
+      }
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start || b.end - a.end || a.rule.localeCompare(b.rule));
+}
+
+/** Categories whose fixes `clean` applies: junk is removed and artifacts repaired; script and PII stay. */
+export const CLEAN_CATEGORIES: Category[] = ['boilerplate', 'spam', 'artifact'];
+
+export function fixAll(text: string, findings: readonly Finding[]): string {
+  return applyEdits(text, primaryEdits(findings.filter((f) => CLEAN_CATEGORIES.includes(f.category))));
+}
+
+export function clean(text: string, options: AnalyzeOptions = {}): string {
+  const verdict = judgeInput(text);
+  if (verdict.kind !== 'ok') return text;
+  return fixAll(text, analyze(text, { ...options, categories: CLEAN_CATEGORIES }));
+}
+
+export interface Summary {
+  /** Share of visible characters that no boilerplate/spam finding covers. */
+  contentShare: number;
+  counts: Record<Category, number>;
+  script?: string;
+}
+
+export function summarize(text: string, findings: readonly Finding[]): Summary {
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  for (const f of findings) counts[f.category]++;
+  const total = inkLength(text);
+  const junk = findings
+    .filter((f) => f.category === 'boilerplate' || f.category === 'spam')
+    .map((f) => [f.start, f.end] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let pos = 0;
+  for (const [s, e] of junk) {
+    const a = Math.max(s, pos);
+    if (e > a) {
+      covered += inkLength(text.slice(a, e));
+      pos = e;
+    }
+  }
+  const doc = findings.find((f) => f.rule === 'script/document');
+  return { contentShare: total ? Math.max(0, 1 - covered / total) : 1, counts, script: doc?.evidence?.[0] };
+}

@@ -1,0 +1,89 @@
+/** Builders that every rule uses, so findings and fixes have one shape. */
+import { Category, Finding, Fix, Line, Block, Severity } from '../types';
+
+export const DEFAULT_SEVERITY: Record<Category, Severity> = {
+  boilerplate: 'information',
+  spam: 'warning',
+  artifact: 'warning',
+  pii: 'information',
+  entity: 'hint',
+  script: 'hint',
+};
+
+export interface FindingInit {
+  rule: string;
+  category: Category;
+  message: string;
+  messageZh?: string;
+  start: number;
+  end: number;
+  score?: number;
+  evidence?: string[];
+  severity?: Severity;
+  fixes?: Fix[];
+}
+
+export function finding(init: FindingInit): Finding {
+  const f: Finding = {
+    rule: init.rule,
+    category: init.category,
+    severity: init.severity ?? DEFAULT_SEVERITY[init.category],
+    message: init.message,
+    start: init.start,
+    end: init.end,
+  };
+  if (init.messageZh) f.messageZh = init.messageZh;
+  if (init.score !== undefined) f.score = Math.round(init.score * 1000) / 1000;
+  if (init.evidence && init.evidence.length) f.evidence = init.evidence;
+  if (init.fixes && init.fixes.length) f.fixes = init.fixes;
+  return f;
+}
+
+/** A fix that removes whole lines first..last, line breaks included. */
+export function removeLinesFix(lines: readonly Line[], first: number, last: number, title = 'Remove line'): Fix {
+  return { title, edits: [{ start: lines[first].start, end: lines[last].next, newText: '' }] };
+}
+
+/** A finding over one whole line whose fix removes it. */
+export function lineFinding(line: Line, lines: readonly Line[], init: Omit<FindingInit, 'start' | 'end' | 'fixes'> & { fixTitle?: string }): Finding {
+  const { fixTitle, ...rest } = init;
+  const lead = line.text.length - line.text.trimStart().length;
+  const trail = line.text.length - line.text.trimEnd().length;
+  return finding({
+    ...rest,
+    start: line.start + lead,
+    end: Math.max(line.start + lead, line.end - trail),
+    fixes: [removeLinesFix(lines, line.index, line.index, fixTitle ?? 'Remove this line')],
+  });
+}
+
+/** A finding over a block (or any run of lines first..last) whose fix removes those lines. */
+export function linesFinding(lines: readonly Line[], first: number, last: number, init: Omit<FindingInit, 'start' | 'end' | 'fixes'> & { fixTitle?: string }): Finding {
+  const { fixTitle, ...rest } = init;
+  const a = lines[first];
+  const b = lines[last];
+  const lead = a.text.length - a.text.trimStart().length;
+  const trail = b.text.length - b.text.trimEnd().length;
+  return finding({
+    ...rest,
+    start: a.start + lead,
+    end: Math.max(a.start + lead, b.end - trail),
+    fixes: [removeLinesFix(lines, first, last, fixTitle ?? (first === last ? 'Remove this line' : 'Remove this block'))],
+  });
+}
+
+export function blockFinding(block: Block, lines: readonly Line[], init: Omit<FindingInit, 'start' | 'end' | 'fixes'> & { fixTitle?: string }): Finding {
+  return linesFinding(lines, block.first, block.last, init);
+}
+
+/** A finding over a span whose fix replaces it (removal by default). */
+export function spanFinding(start: number, end: number, init: Omit<FindingInit, 'start' | 'end' | 'fixes'> & { replacement?: string; fixTitle?: string }): Finding {
+  const { replacement, fixTitle, ...rest } = init;
+  const newText = replacement ?? '';
+  return finding({
+    ...rest,
+    start,
+    end,
+    fixes: [{ title: fixTitle ?? (newText ? `Replace with “${newText}”` : 'Remove'), edits: [{ start, end, newText }] }],
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Splits a document into lines and blocks. A block is a maximal run of non-blank lines:
+ * a paragraph, a hard-wrapped paragraph, or a run of short lines (a menu, a footer).
+ */
+import { Block, Line } from './types';
+import { LineIndex } from './lineIndex';
+
+const BLANK = /^[\s\u3000\u00a0\ufeff\u200b-\u200d\u2060]*$/;
+
+export function isBlank(s: string): boolean {
+  return BLANK.test(s);
+}
+
+export function splitLines(text: string, index = new LineIndex(text)): Line[] {
+  const lines: Line[] = [];
+  const starts = index.lineStarts;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = index.lineEnd(i);
+    const next = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const t = text.slice(start, end);
+    lines.push({ index: i, start, end, next, text: t, blank: isBlank(t) });
+  }
+  return lines;
+}
+
+export function splitBlocks(lines: readonly Line[]): { blocks: Block[]; blockOfLine: number[] } {
+  const blocks: Block[] = [];
+  const blockOfLine: number[] = new Array(lines.length).fill(-1);
+  let cur: Block | undefined;
+  for (const l of lines) {
+    if (l.blank) {
+      cur = undefined;
+      continue;
+    }
+    if (!cur) {
+      cur = { index: blocks.length, first: l.index, last: l.index, start: l.start, end: l.end };
+      blocks.push(cur);
+    } else {
+      cur.last = l.index;
+      cur.end = l.end;
+    }
+    blockOfLine[l.index] = cur.index;
+  }
+  return { blocks, blockOfLine };
+}

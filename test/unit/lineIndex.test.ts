@@ -1,0 +1,45 @@
+import * as assert from 'assert';
+import { LineIndex } from '../../server/src/engine';
+import { splitLines, splitBlocks } from '../../server/src/engine/segment';
+
+describe('LineIndex', () => {
+  it('maps offsets to UTF-16 positions across \\n, \\r\\n and \\r', () => {
+    const text = 'ab\r\ncd\ref\ngh';
+    const idx = new LineIndex(text);
+    assert.strictEqual(idx.lineCount, 4);
+    assert.deepStrictEqual(idx.positionAt(text.indexOf('c')), { line: 1, character: 0 });
+    assert.deepStrictEqual(idx.positionAt(text.indexOf('f')), { line: 2, character: 1 });
+    assert.deepStrictEqual(idx.positionAt(text.indexOf('h')), { line: 3, character: 1 });
+    assert.strictEqual(idx.lineEnd(0), 2);
+    assert.strictEqual(idx.offsetAt({ line: 1, character: 99 }), 6);
+  });
+  it('counts astral characters as two units', () => {
+    const text = '𠀀好\n😀x';
+    const idx = new LineIndex(text);
+    assert.deepStrictEqual(idx.positionAt(text.indexOf('好')), { line: 0, character: 2 });
+    assert.deepStrictEqual(idx.positionAt(text.indexOf('x')), { line: 1, character: 2 });
+    assert.strictEqual(idx.offsetAt({ line: 1, character: 2 }), text.indexOf('x'));
+  });
+  it('round-trips every offset', () => {
+    const text = '\ufeff第一行\r\n\r\n𩸽魚 x\rlast';
+    const idx = new LineIndex(text);
+    for (let o = 0; o <= text.length; o++) {
+      const p = idx.positionAt(o);
+      const back = idx.offsetAt(p);
+      // offsets inside a \r\n pair map to the line end
+      assert.ok(back === o || (text[o - 1] === '\r' && text[o] === '\n'), `offset ${o}`);
+    }
+  });
+});
+
+describe('segmentation', () => {
+  it('splits lines and blocks, blank lines separate blocks', () => {
+    const text = '标题\n\n第一段\n续行\n \u3000\n尾';
+    const lines = splitLines(text);
+    assert.deepStrictEqual(lines.map((l) => l.text), ['标题', '', '第一段', '续行', ' \u3000', '尾']);
+    assert.deepStrictEqual(lines.map((l) => l.blank), [false, true, false, false, true, false]);
+    const { blocks, blockOfLine } = splitBlocks(lines);
+    assert.deepStrictEqual(blocks.map((b) => [b.first, b.last]), [[0, 0], [2, 3], [5, 5]]);
+    assert.deepStrictEqual(blockOfLine, [0, -1, 1, 1, -1, 2]);
+  });
+});
