@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+'use strict';
+// The command line. Built code lives in out/ (npm run build).
+const path = require('path');
+let cli;
+try {
+  cli = require(path.join(__dirname, '..', 'out', 'server', 'src', 'cli', 'main.js'));
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('cli')) {
+    process.stderr.write('corpus-lint: not built yet — run `npm run build` first\n');
+    process.exit(2);
+  }
+  throw e;
+}
+process.exitCode = cli.main(process.argv.slice(2));

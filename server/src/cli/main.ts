@@ -1,0 +1,87 @@
+/**
+ * corpus-lint on the command line. The contract (DESIGN.md) is stable:
+ *   corpus-lint check [--format json|text] FILE...   findings; exit 1 when there are any
+ *   corpus-lint clean FILE                           cleaned text on stdout
+ */
+import { Command } from 'commander';
+import { analyze, clean, LineIndex, Category, CATEGORIES, DEFAULT_CATEGORIES } from '../engine';
+import { jiebaSegmenter } from '../segmenter';
+import { readText } from './read';
+import { textLine, toJsonFinding } from './format';
+
+function parseCategories(v: string | undefined): Category[] | undefined {
+  if (!v) return undefined;
+  const cats = v.split(',').map((s) => s.trim()).filter(Boolean) as Category[];
+  for (const c of cats) if (!CATEGORIES.includes(c)) throw new Error(`unknown category "${c}" (one of ${CATEGORIES.join(', ')})`);
+  return cats;
+}
+
+export function main(argv: string[]): number {
+  let exit = 0;
+  const program = new Command();
+  program
+    .name('corpus-lint')
+    .description('Find boilerplate, spam, artifacts, personal data and script issues in crawled Chinese text.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('check')
+    .description('report findings for each file')
+    .argument('<files...>', 'text files')
+    .option('-f, --format <format>', 'json (one object per line, per file) or text', 'text')
+    .option('--categories <list>', `comma-separated categories to check (default: ${DEFAULT_CATEGORIES.join(',')})`)
+    .option('--lang <lang>', 'message language: en or zh', 'en')
+    .action((files: string[], opts: { format: string; categories?: string; lang: string }) => {
+      if (opts.format !== 'json' && opts.format !== 'text') throw new Error(`unknown format "${opts.format}" (json or text)`);
+      const categories = parseCategories(opts.categories);
+      let any = false;
+      for (const file of files) {
+        let read;
+        try {
+          read = readText(file);
+        } catch (e) {
+          process.stderr.write(`corpus-lint: ${file}: ${(e as Error).message}\n`);
+          exit = 2;
+          continue;
+        }
+        const findings = analyze(read.text, {
+          categories,
+          segmenter: jiebaSegmenter,
+          onRuleError: (rule, err) => process.stderr.write(`corpus-lint: rule ${rule.id} failed on ${file}: ${(err as Error).message}\n`),
+        });
+        if (findings.length) any = true;
+        const idx = new LineIndex(read.text);
+        if (opts.format === 'json') {
+          process.stdout.write(JSON.stringify({ file, findings: findings.map((f) => toJsonFinding(f, idx)) }) + '\n');
+        } else {
+          for (const f of findings) process.stdout.write(textLine(file, f, idx, opts.lang === 'zh') + '\n');
+        }
+      }
+      if (exit === 0 && any) exit = 1;
+    });
+
+  program
+    .command('clean')
+    .description('print the text with boilerplate and spam removed and artifacts repaired (script unchanged)')
+    .argument('<file>', 'a text file')
+    .action((file: string) => {
+      const read = readText(file);
+      process.stdout.write(clean(read.text, { segmenter: jiebaSegmenter }));
+    });
+
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    const err = e as { code?: string; exitCode?: number; message: string };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    if (err.code && err.code.startsWith('commander.')) return 2;
+    process.stderr.write(`corpus-lint: ${err.message}\n`);
+    return 2;
+  }
+  return exit;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}
