@@ -8,6 +8,7 @@ import { analyze, clean, LineIndex, Category, CATEGORIES, DEFAULT_CATEGORIES } f
 import { jiebaSegmenter } from '../segmenter';
 import { readText } from './read';
 import { textLine, toJsonFinding } from './format';
+import { expandInputs } from './files';
 
 function parseCategories(v: string | undefined): Category[] | undefined {
   if (!v) return undefined;
@@ -28,7 +29,7 @@ export function main(argv: string[]): number {
   program
     .command('check')
     .description('report findings for each file')
-    .argument('<files...>', 'text files')
+    .argument('<files...>', 'text files, or folders (their *.txt files, recursively)')
     .option('-f, --format <format>', 'json (one object per line, per file) or text', 'text')
     .option('--categories <list>', `comma-separated categories to check (default: ${DEFAULT_CATEGORIES.join(',')})`)
     .option('--lang <lang>', 'message language: en or zh', 'en')
@@ -36,7 +37,7 @@ export function main(argv: string[]): number {
       if (opts.format !== 'json' && opts.format !== 'text') throw new Error(`unknown format "${opts.format}" (json or text)`);
       const categories = parseCategories(opts.categories);
       let any = false;
-      for (const file of files) {
+      for (const file of expandInputs(files, (msg) => process.stderr.write(`corpus-lint: ${msg}\n`))) {
         let read;
         try {
           read = readText(file);
