@@ -83,6 +83,18 @@ describe('CLI contract', function () {
     for (const l of lines) assert.match(l, /^.+:\d+:\d+ (error|warning|information|hint) [a-z]+\/[a-z0-9-]+ .+/);
   });
 
+  it('explain prints every line with a verdict, and the rules of the findings on it', () => {
+    const a = write('e.txt', PAGE);
+    const r = run(['explain', a]);
+    assert.strictEqual(r.code, 0, r.err);
+    const rows = r.out.split('\n').filter((l) => /^\s+\d+ [CBS-] /.test(l));
+    assert.strictEqual(rows.length, PAGE.split('\n').length);
+    const rules = new Set(analyze(PAGE, { segmenter: jiebaSegmenter }).map((f) => f.rule));
+    for (const rule of rules) assert.ok(r.out.includes('└ ' + rule), `explain shows ${rule}`);
+    const same = run(['check', '--format', 'explain', a]);
+    assert.strictEqual(same.out, r.out);
+  });
+
   it('clean prints exactly the engine\'s clean text', () => {
     const a = write('c.txt', PAGE);
     const r = run(['clean', a]);

@@ -9,6 +9,7 @@ import { jiebaSegmenter } from '../segmenter';
 import { readText } from './read';
 import { textLine, toJsonFinding } from './format';
 import { expandInputs } from './files';
+import { renderExplain } from './explain';
 
 function parseCategories(v: string | undefined): Category[] | undefined {
   if (!v) return undefined;
@@ -30,11 +31,11 @@ export function main(argv: string[]): number {
     .command('check')
     .description('report findings for each file')
     .argument('<files...>', 'text files, or folders (their *.txt files, recursively)')
-    .option('-f, --format <format>', 'json (one object per line, per file) or text', 'text')
+    .option('-f, --format <format>', 'json (one object per line, per file), text, or explain (each line with its verdict and evidence)', 'text')
     .option('--categories <list>', `comma-separated categories to check (default: ${DEFAULT_CATEGORIES.join(',')})`)
     .option('--lang <lang>', 'message language: en or zh', 'en')
     .action((files: string[], opts: { format: string; categories?: string; lang: string }) => {
-      if (opts.format !== 'json' && opts.format !== 'text') throw new Error(`unknown format "${opts.format}" (json or text)`);
+      if (!['json', 'text', 'explain'].includes(opts.format)) throw new Error(`unknown format "${opts.format}" (json, text or explain)`);
       const categories = parseCategories(opts.categories);
       let any = false;
       for (const file of expandInputs(files, (msg) => process.stderr.write(`corpus-lint: ${msg}\n`))) {
@@ -55,11 +56,25 @@ export function main(argv: string[]): number {
         const idx = new LineIndex(read.text);
         if (opts.format === 'json') {
           process.stdout.write(JSON.stringify({ file, findings: findings.map((f) => toJsonFinding(f, idx)) }) + '\n');
+        } else if (opts.format === 'explain') {
+          process.stdout.write(`== ${file}\n` + renderExplain(read.text, findings));
         } else {
           for (const f of findings) process.stdout.write(textLine(file, f, idx, opts.lang === 'zh') + '\n');
         }
       }
       if (exit === 0 && any) exit = 1;
+    });
+
+  program
+    .command('explain')
+    .description('show each line with its verdict (C/B/S), coverage and the rules and evidence behind it')
+    .argument('<files...>', 'text files or folders')
+    .action((files: string[]) => {
+      for (const file of expandInputs(files, (msg) => process.stderr.write(`corpus-lint: ${msg}\n`))) {
+        const read = readText(file);
+        const findings = analyze(read.text, { segmenter: jiebaSegmenter });
+        process.stdout.write(`== ${file}\n` + renderExplain(read.text, findings));
+      }
     });
 
   program
