@@ -8,7 +8,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const AhoCorasick = require('modern-ahocorasick').default as new <T>(p: { pattern: string; data?: T }[]) => {
+const acModule = require('modern-ahocorasick');
+// the CommonJS build exports the class itself; the ES build exports it as `default`
+const AhoCorasick = (acModule.default ?? acModule) as new <T>(p: { pattern: string; data?: T }[]) => {
   search(text: string, opts?: { strategy?: string }): { pattern: string; start: number; end: number; data: T | undefined }[];
 };
 
