@@ -1,0 +1,48 @@
+/**
+ * The document verdict: how much of the page is content and what junk it holds. Shown as a code
+ * lens on line 0 and sent to the client as the `corpusLint/verdict` notification (status bar).
+ */
+import { CodeLens, NotificationType } from 'vscode-languageserver';
+import { Category, Finding, summarize } from '../engine';
+
+export interface VerdictParams {
+  uri: string;
+  version: number;
+  /** false when the document is not analysed (e.g. plain text that is not Chinese). */
+  analyzed: boolean;
+  /** 0..1 share of visible characters that are content. */
+  contentShare: number;
+  counts: Record<Category, number>;
+  script?: string;
+  /** One-line summary, e.g. `corpus-lint: 62% content · 3 spam · 14 boilerplate · 2 artifact`. */
+  text: string;
+}
+
+/** Server command: show the verdict with details as a message. */
+export const SHOW_VERDICT_COMMAND = 'corpusLint.server.showVerdict';
+
+export const VerdictNotification = new NotificationType<VerdictParams>('corpusLint/verdict');
+
+const ORDER: Category[] = ['spam', 'boilerplate', 'artifact', 'pii', 'script', 'entity'];
+const ZH: Record<Category, string> = { spam: '垃圾', boilerplate: '模板', artifact: '残留', pii: '个人信息', script: '字体', entity: '实体' };
+
+export function verdictOf(uri: string, version: number, text: string, findings: readonly Finding[], lang: 'en' | 'zh' = 'en'): VerdictParams {
+  const s = summarize(text, findings);
+  const pct = Math.round(s.contentShare * 100);
+  const parts = [lang === 'zh' ? `正文 ${pct}%` : `${pct}% content`];
+  for (const c of ORDER) if (s.counts[c] && c !== 'script') parts.push(lang === 'zh' ? `${ZH[c]} ${s.counts[c]}` : `${s.counts[c]} ${c}`);
+  if (s.script) parts.push(s.script);
+  return { uri, version, analyzed: true, contentShare: s.contentShare, counts: s.counts, script: s.script, text: `corpus-lint: ${parts.join(' · ')}` };
+}
+
+export function skippedVerdict(uri: string, version: number): VerdictParams {
+  const counts = { boilerplate: 0, spam: 0, artifact: 0, pii: 0, entity: 0, script: 0 };
+  return { uri, version, analyzed: false, contentShare: 1, counts, text: 'corpus-lint: not analysed (not mostly Chinese)' };
+}
+
+export function verdictLens(v: VerdictParams): CodeLens {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    command: { title: v.text, command: SHOW_VERDICT_COMMAND, arguments: [v.uri] },
+  };
+}

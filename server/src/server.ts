@@ -1,0 +1,265 @@
+/**
+ * The corpus-lint language server. Thin: it keeps one analysis per open document (for its current
+ * version), runs the engine debounced after changes, and hands findings to protocol/ for every
+ * LSP feature. Transport (stdio, node-ipc, socket) is chosen from argv by createConnection.
+ */
+import {
+  CodeAction,
+  CodeActionParams,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, Finding, LineIndex, Rule } from './engine';
+import { jiebaSegmenter } from './segmenter';
+import { analysisKey, defaultSettings, enabledCategories, parseSettings, SECTION, Settings } from './protocol/settings';
+import { shouldAnalyze } from './protocol/gate';
+import { toDiagnostics } from './protocol/convert';
+import { hoverAt } from './protocol/hover';
+import { toDocumentSymbols } from './protocol/structure';
+import { ActionContext, ActionData, CODE_ACTION_KINDS, codeActions, Op, opLspEdits, resolveAction } from './protocol/actions';
+import { Script, scriptOf } from './protocol/script';
+import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParams, verdictLens, verdictOf } from './protocol/verdict';
+import { toWorkspaceEdit } from './protocol/convert';
+
+/** Server command: apply a document-wide operation ({uri, op, rule?, version?}). */
+export const APPLY_COMMAND = 'corpusLint.server.applyAction';
+
+interface Analysis {
+  version: number;
+  text: string;
+  key: string;
+  settings: Settings;
+  analyzed: boolean;
+  findings: Finding[];
+  verdict: VerdictParams;
+  script?: Script | null;
+  published?: boolean;
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const analyses = new Map<string, Analysis>();
+const timers = new Map<string, NodeJS.Timeout>();
+const settingsCache = new Map<string, Promise<Settings>>();
+const failedRules = new Set<string>();
+let globalSettings = defaultSettings();
+let hasConfiguration = false;
+let hasDynamicConfiguration = false;
+let hasDocumentChanges = false;
+let canResolve = false;
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  hasConfiguration = !!caps.workspace?.configuration;
+  hasDynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+  canResolve = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
+  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  if (init && init.settings) globalSettings = parseSettings((init.settings as Record<string, unknown>)[SECTION] ?? init.settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'corpus-lint' },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [APPLY_COMMAND, SHOW_VERDICT_COMMAND] },
+    },
+    serverInfo: { name: 'corpus-lint', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfiguration && hasDynamicConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settingsCache.clear();
+  if (!hasConfiguration) {
+    const raw = (change.settings as Record<string, unknown> | undefined)?.[SECTION];
+    if (raw) globalSettings = parseSettings(raw);
+  }
+  for (const doc of documents.all()) schedule(doc.uri, 0);
+});
+
+function getSettings(uri: string): Promise<Settings> {
+  if (!hasConfiguration) return Promise.resolve(globalSettings);
+  let p = settingsCache.get(uri);
+  if (!p) {
+    p = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: SECTION })
+      .then(parseSettings, () => globalSettings);
+    settingsCache.set(uri, p);
+  }
+  return p;
+}
+
+function runEngine(uri: string, text: string, settings: Settings): Finding[] {
+  try {
+    return analyze(text, {
+      categories: enabledCategories(settings),
+      segmenter: jiebaSegmenter,
+      onRuleError: (rule: Rule, err: unknown) => {
+        if (failedRules.has(rule.id)) return;
+        failedRules.add(rule.id);
+        connection.console.error(`corpus-lint: rule ${rule.id} failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}; its findings are skipped (logged once per rule).`);
+      },
+    });
+  } catch (err) {
+    connection.console.error(`corpus-lint: analysis failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return [];
+  }
+}
+
+/** The analysis of the document's current version (computed now if needed); undefined when the document is gone. */
+async function ensure(uri: string): Promise<Analysis | undefined> {
+  if (!documents.get(uri)) return undefined;
+  const settings = await getSettings(uri);
+  const doc = documents.get(uri); // it may have changed while we waited
+  if (!doc) return undefined;
+  const key = analysisKey(settings) + '|' + JSON.stringify(settings);
+  const cached = analyses.get(uri);
+  if (cached && cached.version === doc.version && cached.key === key) return cached;
+  const text = doc.getText();
+  const analyzed = shouldAnalyze(doc.languageId, text, settings.onlyChinese);
+  const findings = analyzed ? runEngine(uri, text, settings) : [];
+  const verdict = analyzed ? verdictOf(uri, doc.version, text, findings, settings.messageLanguage) : skippedVerdict(uri, doc.version);
+  const a: Analysis = { version: doc.version, text, key, settings, analyzed, findings, verdict };
+  analyses.set(uri, a);
+  return a;
+}
+
+function schedule(uri: string, delay: number): void {
+  const t = timers.get(uri);
+  if (t) clearTimeout(t);
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      void validate(uri);
+    }, delay),
+  );
+}
+
+async function validate(uri: string): Promise<void> {
+  const a = await ensure(uri);
+  if (!a) return;
+  publish(uri, a);
+}
+
+/** Publishes diagnostics and the verdict of an analysis — only if it is for the current version. */
+function publish(uri: string, a: Analysis): void {
+  const doc = documents.get(uri);
+  if (!doc || doc.version !== a.version || a.published) return; // stale: a newer version is on its way
+  a.published = true;
+  const diagnostics = a.analyzed ? toDiagnostics(a.findings, new LineIndex(a.text), a.version, a.settings) : [];
+  void connection.sendDiagnostics({ uri, version: a.version, diagnostics });
+  void connection.sendNotification(VerdictNotification, a.verdict);
+}
+
+documents.onDidChangeContent((e) => {
+  const known = analyses.get(e.document.uri);
+  schedule(e.document.uri, known ? known.settings.debounceMs : 0);
+});
+
+documents.onDidClose((e) => {
+  const uri = e.document.uri;
+  const t = timers.get(uri);
+  if (t) clearTimeout(t);
+  timers.delete(uri);
+  analyses.delete(uri);
+  settingsCache.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onHover(async (params) => {
+  const a = await ensure(params.textDocument.uri);
+  if (!a || !a.analyzed) return null;
+  return hoverAt(a.text, a.findings, params.position, a.settings.messageLanguage);
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const a = await ensure(params.textDocument.uri);
+  if (!a || !a.analyzed) return [];
+  return toDocumentSymbols(a.text, a.findings);
+});
+
+connection.onCodeLens(async (params) => {
+  const a = await ensure(params.textDocument.uri);
+  if (!a || !a.analyzed || !a.settings.codeLens) return [];
+  return [verdictLens(a.verdict)];
+});
+
+function scriptOfAnalysis(a: Analysis): Script | undefined {
+  if (a.script === undefined) {
+    try {
+      a.script = scriptOf(a.text) ?? null;
+    } catch {
+      a.script = null;
+    }
+  }
+  return a.script ?? undefined;
+}
+
+function actionContext(uri: string, a: Analysis, lazy: boolean): ActionContext {
+  return {
+    uri,
+    version: a.version,
+    documentChanges: hasDocumentChanges,
+    text: a.text,
+    findings: a.findings,
+    lang: a.settings.messageLanguage,
+    script: scriptOfAnalysis(a),
+    lazy,
+  };
+}
+
+connection.onCodeAction(async (params: CodeActionParams) => {
+  const uri = params.textDocument.uri;
+  const a = await ensure(uri);
+  if (!a || !a.analyzed) return [];
+  return codeActions(actionContext(uri, a, canResolve), params.context.diagnostics, params.context.only);
+});
+
+connection.onCodeActionResolve(async (action: CodeAction) => {
+  const data = action.data as ActionData | undefined;
+  if (!data || typeof data.uri !== 'string') return action;
+  const a = await ensure(data.uri);
+  if (!a || !a.analyzed) return action;
+  return resolveAction(action, actionContext(data.uri, a, false));
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command === SHOW_VERDICT_COMMAND) {
+    const uri = String(params.arguments?.[0] ?? '');
+    const a = await ensure(uri);
+    if (a) void connection.window.showInformationMessage(a.verdict.text);
+    return null;
+  }
+  if (params.command === APPLY_COMMAND) {
+    const arg = (params.arguments?.[0] ?? {}) as Partial<ActionData>;
+    if (typeof arg.uri !== 'string' || typeof arg.op !== 'string') return { applied: false, reason: 'bad arguments' };
+    const a = await ensure(arg.uri);
+    if (!a) return { applied: false, reason: 'document not open' };
+    if (!a.analyzed && arg.op !== 'toSimplified' && arg.op !== 'toTraditional') return { applied: false, reason: 'document not analysed' };
+    if (typeof arg.version === 'number' && arg.version !== a.version) return { applied: false, reason: `stale version ${arg.version} (now ${a.version})` };
+    const edits = opLspEdits(arg as Op, actionContext(arg.uri, a, false));
+    if (!edits.length) return { applied: true, edits: 0 };
+    const res = await connection.workspace.applyEdit({
+      label: `corpus-lint: ${arg.op}`,
+      edit: toWorkspaceEdit({ uri: arg.uri, version: a.version, documentChanges: hasDocumentChanges }, edits),
+    });
+    return { applied: res.applied, edits: edits.length, reason: res.failureReason };
+  }
+  return null;
+});
+
+documents.listen(connection);
+connection.listen();
