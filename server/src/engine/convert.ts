@@ -1,0 +1,92 @@
+/**
+ * Script conversion and script judgement (opencc-js), shared by the `script` rules, hovers and the
+ * convert commands. Converters are built lazily, once: building one loads a large dictionary.
+ *
+ *   toSimplified('關鍵會議') → '关键会议'      toTraditional('关键会议') → '關鍵會議'
+ *   scriptOf('關鍵會議') → 'traditional'      scriptOf('关键會議') → 'mixed'
+ *
+ * Judging script by a plain round trip misjudges characters that are valid in both scripts
+ * (著, 台 in 臺灣/台灣, 里 in 公里, 于, 吃 → 喫, 乾 in 乾坤…). So a character counts as
+ * Traditional-only when t→s conversion changes it, as Simplified-only when s→t changes it, and
+ * characters on the BOTH lists below count for neither.
+ */
+// opencc-js is an ES module package with a CommonJS build; require keeps this file CommonJS.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const OpenCC = require('opencc-js') as { Converter(o: { from: string; to: string }): (s: string) => string };
+
+export type Script = 'traditional' | 'simplified' | 'mixed';
+
+let t2s: ((s: string) => string) | undefined;
+let s2t: ((s: string) => string) | undefined;
+
+function getT2s(): (s: string) => string {
+  return (t2s ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+}
+function getS2t(): (s: string) => string {
+  return (s2t ??= OpenCC.Converter({ from: 'cn', to: 't' }));
+}
+
+/** Traditional (any variant) → Simplified (mainland). Word-level, so 乾坤 stays, 乾淨 → 干净. */
+export function toSimplified(text: string): string {
+  return getT2s()(text);
+}
+
+/** Simplified → Traditional (OpenCC standard). */
+export function toTraditional(text: string): string {
+  return getS2t()(text);
+}
+
+/** Simplified forms that are also ordinary Traditional characters (公里, 台灣, 吃飯, 若干, 皇后…). */
+const BOTH_SIMPLIFIED = new Set([...'于里吃台后干云冲丑范几征划采余叶咸斗游注准凶回困奸朴仆杰姜才系制只松谷借卷折面表志向了合舍秋胡须恶托坛布占症痴伙札筑扎']);
+/** Traditional forms that are also ordinary Simplified characters (乾坤, 瞭望, 慰藉, 覆盖…). */
+const BOTH_TRADITIONAL = new Set([...'乾瞭藉覆著夥徵']);
+
+const HAN_CHAR = /^(?:[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff])$/;
+
+const charClass = new Map<string, 0 | 1 | 2>(); // 0 neutral, 1 Traditional-only, 2 Simplified-only
+
+/** 1 when `ch` is a Traditional-only character, 2 when Simplified-only, 0 otherwise. */
+export function classifyChar(ch: string): 0 | 1 | 2 {
+  let c = charClass.get(ch);
+  if (c !== undefined) return c;
+  c = 0;
+  if (HAN_CHAR.test(ch)) {
+    if (getT2s()(ch) !== ch && !BOTH_TRADITIONAL.has(ch)) c = 1;
+    else if (getS2t()(ch) !== ch && !BOTH_SIMPLIFIED.has(ch)) c = 2;
+  }
+  if (charClass.size < 50000) charClass.set(ch, c);
+  return c;
+}
+
+export interface ScriptCounts {
+  traditional: number;
+  simplified: number;
+}
+
+/** How many Traditional-only and Simplified-only characters `text` holds. */
+export function scriptCounts(text: string): ScriptCounts {
+  let traditional = 0;
+  let simplified = 0;
+  for (const ch of text) {
+    const c = classifyChar(ch);
+    if (c === 1) traditional++;
+    else if (c === 2) simplified++;
+  }
+  return { traditional, simplified };
+}
+
+/**
+ * The script of a text: `mixed` when the minority script has at least `mixedShare` of the
+ * script-specific characters (and at least `minMinority` of them), else the majority. A text with no
+ * script-specific character is `simplified` (its characters are valid Simplified).
+ */
+export function judgeScript(counts: ScriptCounts, mixedShare = 0.15, minMinority = 3): Script {
+  const { traditional: t, simplified: s } = counts;
+  const minority = Math.min(t, s);
+  if (minority >= minMinority && minority / (t + s) >= mixedShare) return 'mixed';
+  return t > s ? 'traditional' : 'simplified';
+}
+
+export function scriptOf(text: string): Script {
+  return judgeScript(scriptCounts(text));
+}

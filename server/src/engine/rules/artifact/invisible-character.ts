@@ -1,0 +1,58 @@
+/**
+ * artifact/invisible-character — zero-width, byte-order-mark, bidirectional and control characters
+ * inside the text (U+200B, U+2060, U+FEFF, U+200E/F, U+202A–E, U+2066–9, C0/C1 controls but tab).
+ *
+ * Why: they are invisible, break tokenisation and de-duplication, and a clean corpus drops them.
+ * Zero-width joiners/non-joiners are kept where they do work (emoji sequences, Indic/Arabic text):
+ * they are removed only between Han, ASCII or CJK punctuation. Control characters standing between
+ * Han characters are lost characters (artifact/lost-character), not this rule's.
+ * Options: none.
+ *
+ *   防\u200b控工作 → 防控工作        \ufeff标题 → 标题
+ */
+import { Finding, Rule } from '../../types';
+import { spanFinding } from '../helpers';
+import { charAt, charBefore, isCjkPunct, isHan } from './chars';
+import { controlInHan } from './lost-character';
+
+const ID = 'artifact/invisible-character';
+const RUN = /[\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]+/g;
+const CONTROL = /^[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+$/;
+
+function plain(c: string | undefined): boolean {
+  return c === undefined || isHan(c) || isCjkPunct(c) || /^[\x20-\x7e\s]$/.test(c);
+}
+
+function name(run: string): string {
+  return [...new Set([...run].map((c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')))].join(' ');
+}
+
+export const invisibleCharacter: Rule = {
+  id: ID,
+  category: 'artifact',
+  scope: 'span',
+  check(ctx) {
+    const out: Finding[] = [];
+    const text = ctx.text;
+    RUN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = RUN.exec(text))) {
+      const before = charBefore(text, m.index);
+      const after = charAt(text, m.index + m[0].length);
+      if (CONTROL.test(m[0]) && controlInHan(text, before, after)) continue; // a lost character
+      if (/^[\u200c\u200d]+$/.test(m[0]) && !(plain(before) && plain(after))) continue; // a working joiner
+      out.push(
+        spanFinding(m.index, m.index + m[0].length, {
+          rule: ID,
+          category: 'artifact',
+          message: `Invisible character(s) ${name(m[0])}`,
+          messageZh: `不可见字符 ${name(m[0])}`,
+          score: 0.9,
+          evidence: [name(m[0])],
+          fixTitle: 'Remove the invisible character',
+        }),
+      );
+    }
+    return out;
+  },
+};
