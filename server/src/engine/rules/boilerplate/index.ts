@@ -1,4 +1,35 @@
 /** The boilerplate rules, in the order they run. Each rule lives in its own file in this folder. */
 import { Rule } from '../../types';
+import { titleSuffixRule } from './title-suffix';
+import { breadcrumb } from './breadcrumb';
+import { navBar } from './nav-bar';
+import { metadata } from './metadata';
+import { templateSummary } from './template-summary';
+import { repeatedLine } from './repeated-line';
+import { tags } from './tags';
+import { editorCredit } from './editor-credit';
+import { widgets } from './widgets';
+import { relatedLinks } from './related-links';
+import { pagination } from './pagination';
+import { copyright } from './copyright';
+import { disclaimer } from './disclaimer';
+import { icpLicense } from './icp-license';
+import { contact } from './contact';
 
-export const boilerplateRules: Rule[] = [];
+export const boilerplateRules: Rule[] = [
+  titleSuffixRule,
+  breadcrumb,
+  navBar,
+  metadata,
+  templateSummary,
+  repeatedLine,
+  tags,
+  editorCredit,
+  widgets,
+  relatedLinks,
+  pagination,
+  copyright,
+  disclaimer,
+  icpLicense,
+  contact,
+];

@@ -1,0 +1,175 @@
+/**
+ * Shared machinery of the boilerplate rules (not a rule itself).
+ *
+ * - `norm(line)`: the form cue words are matched against: pinyin annotations removed (`關(guān)於` → `關於`),
+ *   Traditional → Simplified (opencc), full-width → half-width (NFKC). So one data file of Simplified cue
+ *   words serves Simplified, Traditional and obfuscated pages. Only used for decisions; findings always
+ *   cover the original line.
+ * - `lineShape(text)`: ink length, Han ratio, sentence punctuation, "reads like a sentence".
+ * - `cueRule(spec)`: builds a line rule from a lexicon of cue phrases (server/data/lexicons/boilerplate-*.txt)
+ *   and a length limit: a short line that carries a strong cue (or is mostly cue words) is flagged.
+ */
+import { AnalysisContext, Finding, Line, Rule } from '../../types';
+import { lexicon, LexMatch } from '../../lexicon';
+import { inkLength, countHan } from '../../text';
+import { lineFinding } from '../helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const OpenCC = require('opencc-js');
+let t2s: ((s: string) => string) | undefined;
+
+const PINYIN = /\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7})\)/gi;
+const normCache = new Map<string, string>();
+
+export function norm(s: string): string {
+  const hit = normCache.get(s);
+  if (hit !== undefined) return hit;
+  if (!t2s) t2s = OpenCC.Converter({ from: 'hk', to: 'cn' }) as (s: string) => string;
+  let out = s.replace(PINYIN, '').normalize('NFKC');
+  out = t2s(out).replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+  if (normCache.size > 50000) normCache.clear();
+  normCache.set(s, out);
+  return out;
+}
+
+export interface Shape {
+  ink: number;
+  han: number;
+  /** sentence punctuation inside the line (，。！？；、), not counting colons. */
+  punct: number;
+  commas: number;
+  /** ends with a sentence end (。！？…) */
+  ends: boolean;
+  /** reads like running text: long enough and punctuated like a sentence. */
+  sentence: boolean;
+}
+
+export function lineShape(text: string): Shape {
+  const n = norm(text).trim();
+  const ink = inkLength(n);
+  const han = countHan(n);
+  const commas = (n.match(/[,，、;；]/g) || []).length;
+  const stops = (n.match(/[。!?！？]|\.\.\.|…/g) || []).length;
+  const ends = /[。!?！？…」』”"）)]$/.test(n) && !/^[(（\[【]/.test(n);
+  const punct = commas + stops;
+  const sentence = (ink >= 20 && (stops >= 1 || commas >= 2) && han >= 8) || (ink >= 12 && /[。！？!?]$/.test(n) && commas >= 1);
+  return { ink, han, punct, commas, ends, sentence };
+}
+
+export function cues(name: string, text: string): LexMatch[] {
+  return lexicon(name).find(text);
+}
+
+/** Share of the visible characters of `n` covered by matches. */
+export function coverage(n: string, ms: readonly LexMatch[]): number {
+  const ink = inkLength(n);
+  if (!ink) return 0;
+  let c = 0;
+  for (const m of ms) c += inkLength(n.slice(m.start, m.end));
+  return Math.min(1, c / ink);
+}
+
+/** Index of the first visible character. */
+export function firstInk(n: string): number {
+  const m = n.match(/[^\s\u3000]/);
+  return m && m.index !== undefined ? m.index : 0;
+}
+
+export interface CueRuleSpec {
+  name: string;
+  /** lexicon file name without `.txt` (omit when `extra` decides alone) */
+  lex?: string;
+  message: string;
+  messageZh: string;
+  /** longest line (visible characters) the rule flags. */
+  maxInk: number;
+  /** a strong cue only counts within this many characters of the line start (default: anywhere). */
+  startWithin?: number;
+  /** lines longer than this need the cue at the start (default: maxInk). */
+  anywhereMaxInk?: number;
+  /** share of the line that cue words must cover for a weak-only line (default 0.5). */
+  minCover?: number;
+  /** lines that read like a sentence are left alone unless the cue is at the start (default true). */
+  spareSentences?: boolean;
+  /** extra test on the normalized line; returns evidence or undefined. */
+  extra?: (n: string, line: Line, ctx: AnalysisContext) => string | undefined;
+}
+
+/** A line rule driven by a cue lexicon (see the header of each rule file). */
+export function cueRule(spec: CueRuleSpec): Rule {
+  const id = `boilerplate/${spec.name}`;
+  return {
+    id,
+    category: 'boilerplate',
+    scope: 'line',
+    check(ctx) {
+      const out: Finding[] = [];
+      for (const line of ctx.lines) {
+        if (line.blank) continue;
+        const v = judgeCueLine(spec, line, ctx);
+        if (v) out.push(lineFinding(line, ctx.lines, { rule: id, category: 'boilerplate', message: spec.message, messageZh: spec.messageZh, score: v.score, evidence: v.evidence }));
+      }
+      return out;
+    },
+  };
+}
+
+export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext): { score: number; evidence: string[] } | undefined {
+  const n = norm(line.text).trim();
+  const shape = lineShape(line.text);
+  if (shape.ink === 0 || shape.ink > spec.maxInk) return undefined;
+  const extra = spec.extra?.(n, line, ctx);
+  if (extra) return { score: 0.85, evidence: [extra] };
+  if (!spec.lex) return undefined;
+  const ms = cues(spec.lex, n);
+  if (!ms.length) return undefined;
+  const strong = ms.filter((m) => m.weight >= 1);
+  const atStart = strong.filter((m) => m.start <= (spec.startWithin ?? 4));
+  const cover = coverage(n, ms);
+  const spare = spec.spareSentences ?? true;
+  const words = ms.map((m) => m.term);
+  const evidence = [`cue: ${[...new Set(words)].join(' ')}`, `line length ${shape.ink}`];
+  if (atStart.length) return { score: 0.9, evidence };
+  const anywhereMax = spec.anywhereMaxInk ?? spec.maxInk;
+  if (strong.length && (spec.startWithin === undefined) && shape.ink <= anywhereMax && !(spare && shape.sentence && cover < 0.3)) return { score: 0.8, evidence };
+  const sum = ms.reduce((a, m) => a + m.weight, 0);
+  if (cover >= (spec.minCover ?? 0.5) && sum >= 0.6 && !(spare && shape.sentence)) return { score: 0.7, evidence: [...evidence, `cue cover ${cover.toFixed(2)}`] };
+  return undefined;
+}
+
+/** True when a prior finding of a junk category (boilerplate, spam) covers most of the line. */
+export function junkCover(ctx: AnalysisContext): number[] {
+  const cov = new Array(ctx.lines.length).fill(0);
+  const lineAt = (off: number) => {
+    let lo = 0;
+    let hi = ctx.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ctx.lines[mid].start <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const spans: [number, number][][] = ctx.lines.map(() => []);
+  for (const f of ctx.prior) {
+    if (f.category !== 'boilerplate' && f.category !== 'spam') continue;
+    for (let i = lineAt(f.start); i < ctx.lines.length && ctx.lines[i].start <= f.end; i++) {
+      const l = ctx.lines[i];
+      const a = Math.max(f.start, l.start);
+      const b = Math.min(f.end, l.end);
+      if (b > a) spans[i].push([a, b]);
+    }
+  }
+  for (let i = 0; i < ctx.lines.length; i++) {
+    const l = ctx.lines[i];
+    if (!spans[i].length) continue;
+    const ink = inkLength(l.text);
+    if (!ink) continue;
+    const mark = new Uint8Array(l.end - l.start);
+    for (const [a, b] of spans[i]) mark.fill(1, a - l.start, b - l.start);
+    let c = 0;
+    for (let k = 0; k < l.text.length; k++) if (mark[k] && !/\s/.test(l.text[k])) c++;
+    cov[i] = c / ink;
+  }
+  return cov;
+}

@@ -1,0 +1,28 @@
+/**
+ * boilerplate/editor-credit — editor credits such as `(责编: 李文治)`, `责任编辑：杨丹宇`, `[作者: X 责任编辑: Y]`.
+ *
+ * Why: the web desk's credit line is template text. Reporter bylines in the body (`(记者 姚彤 王兴瑞 报道)`,
+ * `新华社发（刘满仓摄）`) are content and are not flagged: only editor roles count (boilerplate-editor.txt).
+ * How: a short line (≤ 50 visible characters) that starts, after an optional bracket, with an editor role
+ * followed by a colon or a space and a name; or a line holding two or more role: name fields.
+ * Options: none.
+ * Example: `(责编: 李文治)` → (line removed)
+ */
+import { cueRule, cues } from './common';
+
+export const editorCredit = cueRule({
+  name: 'editor-credit',
+  maxInk: 50,
+  message: 'Editor credit line.',
+  messageZh: '编辑署名行。',
+  extra: (n) => {
+    const s = n.replace(/^[\s(（\[【<「]+/, '');
+    const ms = cues('boilerplate-editor', s);
+    const field = (m: { end: number }) => /^\s*[:：]|^\s+[\u4e00-\u9fff]/.test(s.slice(m.end));
+    const first = ms.find((m) => m.start === 0 && field(m));
+    if (first) return `cue: ${first.term}`;
+    const fields = ms.filter(field);
+    if (fields.length >= 2 && /[:：]/.test(s)) return `cues: ${fields.map((m) => m.term).join(' ')}`;
+    return undefined;
+  },
+});

@@ -1,0 +1,27 @@
+/**
+ * boilerplate/pagination — previous / next links and page-number bars.
+ *
+ * Why: `上一篇：…`, `下一篇：…`, `首页 上一页 1 2 3 下一页 尾页` are navigation, not text.
+ * How: cues from boilerplate-pagination.txt at the start of a line (≤ 80 visible characters), anywhere on
+ * short lines, and bars of page numbers (`|<<1234下一页>>|`, `1 2 3 4 5 … 下一页`).
+ * Options: none.
+ * Example: `上一篇：白癜风对青年人有什么危害?` → (line removed)
+ */
+import { cueRule } from './common';
+
+export const pagination = cueRule({
+  name: 'pagination',
+  lex: 'boilerplate-pagination',
+  maxInk: 80,
+  anywhereMaxInk: 30,
+  startWithin: undefined,
+  minCover: 0.6,
+  spareSentences: false,
+  message: 'Pagination or previous/next link.',
+  messageZh: '翻页或上一篇/下一篇链接。',
+  extra: (n) => {
+    if (/^[|<«\s]*(?:\d{1,3}\s*){2,}(?:[>»|\s]|下一页|$)/.test(n) && !/[,，。]/.test(n)) return 'run of page numbers';
+    if (/^第?\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页/.test(n)) return 'page x of y';
+    return undefined;
+  },
+});

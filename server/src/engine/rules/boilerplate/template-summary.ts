@@ -1,0 +1,55 @@
+/**
+ * boilerplate/template-summary — template summaries `核心提示:…`, `文章摘要:…`, `导读:…` that only repeat the body.
+ *
+ * Why: CMS templates paste the first sentences of the article into a summary box; the copy adds nothing.
+ * A summary written for the reader (not found in the body) is content and is kept.
+ * How: a line starting with a summary cue and a colon whose text is mostly (≥ 60 % of its character
+ * bigrams) found elsewhere in the document, or that is cut off with `...` / `…`.
+ * Options: none.
+ * Example: `核心提示:会议安排部署疫情防控工作…` (the body says the same) → (line removed)
+ */
+import { Finding, Rule } from '../../types';
+import { lineFinding } from '../helpers';
+import { norm } from './common';
+
+const CUE = /^[\s【\[(]*(核心提示|文章摘要|内容摘要|摘要|导读|内容提要|提要|核心摘要|文章导读|本文导读|简介|内容简介|要点|提示)\s*[:：】\]]/;
+
+function bigrams(s: string): string[] {
+  const t = s.replace(/[\s\p{P}\p{S}]/gu, '');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
+  return out;
+}
+
+export const templateSummary: Rule = {
+  id: 'boilerplate/template-summary',
+  category: 'boilerplate',
+  scope: 'line',
+  check(ctx) {
+    const out: Finding[] = [];
+    let others: Set<string> | undefined;
+    ctx.lines.forEach((line) => {
+      if (line.blank) return;
+      const n = norm(line.text);
+      const m = n.match(CUE);
+      if (!m) return;
+      const body = n.slice(m[0].length);
+      const grams = bigrams(body);
+      if (!others) {
+        others = new Set();
+        for (const l of ctx.lines) if (l !== line && !l.blank && !CUE.test(norm(l.text))) for (const g of bigrams(norm(l.text))) others.add(g);
+      }
+      const found = grams.length ? grams.filter((g) => others!.has(g)).length / grams.length : 0;
+      const cut = /(\.\.\.|…|。。。)\s*$/.test(body);
+      if (grams.length === 0 || found >= 0.6 || (cut && found >= 0.3)) {
+        out.push(lineFinding(line, ctx.lines, {
+          rule: 'boilerplate/template-summary', category: 'boilerplate', score: grams.length ? 0.5 + found / 2 : 0.6,
+          message: 'Template summary that repeats the article.',
+          messageZh: '重复正文内容的模板摘要。',
+          evidence: [`cue: ${m[1]}`, `${Math.round(found * 100)}% of it repeats the body`, ...(cut ? ['cut off'] : [])],
+        }));
+      }
+    });
+    return out;
+  },
+};
