@@ -14,7 +14,7 @@ import {
   InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Finding, LineIndex, Rule } from './engine';
+import { analyze, Finding, LineIndex, Rule, Segmenter } from './engine';
 import { jiebaSegmenter } from './segmenter';
 import { analysisKey, defaultSettings, enabledCategories, parseSettings, SECTION, Settings } from './protocol/settings';
 import { shouldAnalyze } from './protocol/gate';
@@ -101,11 +101,26 @@ function getSettings(uri: string): Promise<Settings> {
   return p;
 }
 
+let segmenter: Segmenter | null | undefined;
+/** nodejieba, if it loads in this runtime (a native module); otherwise rules run without segmentation. */
+function getSegmenter(): Segmenter | undefined {
+  if (segmenter === undefined) {
+    try {
+      jiebaSegmenter.cut('测试');
+      segmenter = jiebaSegmenter;
+    } catch (err) {
+      segmenter = null;
+      connection.console.error(`corpus-lint: word segmentation (nodejieba) is unavailable, rules that need it will be weaker: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return segmenter ?? undefined;
+}
+
 function runEngine(uri: string, text: string, settings: Settings): Finding[] {
   try {
     return analyze(text, {
       categories: enabledCategories(settings),
-      segmenter: jiebaSegmenter,
+      segmenter: getSegmenter(),
       onRuleError: (rule: Rule, err: unknown) => {
         if (failedRules.has(rule.id)) return;
         failedRules.add(rule.id);
