@@ -7,8 +7,8 @@
  *
  * Judging script by a plain round trip misjudges characters that are valid in both scripts
  * (著, 台 in 臺灣/台灣, 里 in 公里, 于, 吃 → 喫, 乾 in 乾坤…). So a character counts as
- * Traditional-only when t→s conversion changes it, as Simplified-only when s→t changes it, and
- * characters on the BOTH lists below count for neither.
+ * Traditional-only when t→s conversion changes it, as Simplified-only when s→t changes it (in the
+ * OpenCC, Taiwan and Hong Kong standards alike), and characters on the BOTH lists count for neither.
  */
 // opencc-js is an ES module package with a CommonJS build; require keeps this file CommonJS.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -18,12 +18,22 @@ export type Script = 'traditional' | 'simplified' | 'mixed';
 
 let t2s: ((s: string) => string) | undefined;
 let s2t: ((s: string) => string) | undefined;
+let s2tw: ((s: string) => string) | undefined;
+let s2hk: ((s: string) => string) | undefined;
 
 function getT2s(): (s: string) => string {
   return (t2s ??= OpenCC.Converter({ from: 't', to: 'cn' }));
 }
 function getS2t(): (s: string) => string {
   return (s2t ??= OpenCC.Converter({ from: 'cn', to: 't' }));
+}
+
+/** A Simplified-only character changes under every Simplified → Traditional standard (OpenCC, Taiwan,
+ * Hong Kong): 峰 → 峯 only in OpenCC's standard, so 峰 is valid Traditional in Taiwan and counts for neither. */
+function changesInEveryStandard(ch: string): boolean {
+  s2tw ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  s2hk ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
+  return getS2t()(ch) !== ch && s2tw(ch) !== ch && s2hk(ch) !== ch;
 }
 
 /** Traditional (any variant) → Simplified (mainland). Word-level, so 乾坤 stays, 乾淨 → 干净. */
@@ -37,7 +47,7 @@ export function toTraditional(text: string): string {
 }
 
 /** Simplified forms that are also ordinary Traditional characters (公里, 台灣, 吃飯, 若干, 皇后…). */
-const BOTH_SIMPLIFIED = new Set([...'于里吃台后干云冲丑范几征划采余叶咸斗游注准凶回困奸朴仆杰姜才系制只松谷借卷折面表志向了合舍秋胡须恶托坛布占症痴伙札筑扎']);
+const BOTH_SIMPLIFIED = new Set([...'于里吃台后干云冲丑范几征划采余叶咸斗游注准凶回困奸朴仆杰姜才系制只松谷借卷折面表志向了合舍秋胡须恶托坛布占症痴伙札筑扎恒郁晒霉']);
 /** Traditional forms that are also ordinary Simplified characters (乾坤, 瞭望, 慰藉, 覆盖…). */
 const BOTH_TRADITIONAL = new Set([...'乾瞭藉覆著夥徵']);
 
@@ -52,7 +62,7 @@ export function classifyChar(ch: string): 0 | 1 | 2 {
   c = 0;
   if (HAN_CHAR.test(ch)) {
     if (getT2s()(ch) !== ch && !BOTH_TRADITIONAL.has(ch)) c = 1;
-    else if (getS2t()(ch) !== ch && !BOTH_SIMPLIFIED.has(ch)) c = 2;
+    else if (!BOTH_SIMPLIFIED.has(ch) && changesInEveryStandard(ch)) c = 2;
   }
   if (charClass.size < 50000) charClass.set(ch, c);
   return c;

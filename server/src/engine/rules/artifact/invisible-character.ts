@@ -4,8 +4,8 @@
  *
  * Why: they are invisible, break tokenisation and de-duplication, and a clean corpus drops them.
  * Zero-width joiners/non-joiners are kept where they do work (emoji sequences, Indic/Arabic text):
- * they are removed only between Han, ASCII or CJK punctuation. Control characters standing between
- * Han characters are lost characters (artifact/lost-character), not this rule's.
+ * they are removed only between Han, ASCII or CJK punctuation. Runs of control characters before
+ * punctuation (`花蛤\x07\x07\x06、蛤蜊`) are an invisible anti-copy watermark and go too.
  * Options: none.
  *
  *   防\u200b控工作 → 防控工作        \ufeff标题 → 标题
@@ -13,11 +13,9 @@
 import { Finding, Rule } from '../../types';
 import { spanFinding } from '../helpers';
 import { charAt, charBefore, isCjkPunct, isHan } from './chars';
-import { controlInHan } from './lost-character';
 
 const ID = 'artifact/invisible-character';
 const RUN = /[\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]+/g;
-const CONTROL = /^[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+$/;
 
 function plain(c: string | undefined): boolean {
   return c === undefined || isHan(c) || isCjkPunct(c) || /^[\x20-\x7e\s]$/.test(c);
@@ -39,7 +37,6 @@ export const invisibleCharacter: Rule = {
     while ((m = RUN.exec(text))) {
       const before = charBefore(text, m.index);
       const after = charAt(text, m.index + m[0].length);
-      if (CONTROL.test(m[0]) && controlInHan(text, before, after)) continue; // a lost character
       if (/^[\u200c\u200d]+$/.test(m[0]) && !(plain(before) && plain(after))) continue; // a working joiner
       out.push(
         spanFinding(m.index, m.index + m[0].length, {

@@ -1,11 +1,12 @@
 /**
- * artifact/lost-character — characters lost in a bad conversion: U+FFFD `�`, ASCII `?` standing
- * where a Han character was (`中?通`), and C0 control characters in the middle of Han text
- * (`菜蛤\x07\x07\x06、蛤蜊`), which is where an old GBK/Big5 page lost its rare characters.
+ * artifact/lost-character — characters lost in a bad conversion: U+FFFD `�`, and ASCII `?`
+ * standing where a Han character was (`广州?通信`, `??市`).
  *
  * Why: the text is damaged and cannot be repaired here, so it is flagged with no fix (the gold
- * clean text keeps it too). A `?` right after a question word (吗 呢 么 吧 啊 谁 什么 怎 哪 几…) is
- * a question mark, not a lost character; runs of two or more `?` inside Han text always count.
+ * clean text keeps it too). Half-width pages use `?` as their question mark, so a single `?`
+ * between Han characters counts only when its clause asks nothing (no 吗 呢 么 谁 什么 怎 哪 几 何 乎,
+ * no 是否 / A不A); it is then a low-score hint. Runs of two or more `?` inside Han text, and U+FFFD,
+ * always count.
  * Options: none.
  *
  *   广州?通信 → flagged (no fix)        你好吗?我很好 → not flagged
@@ -15,14 +16,15 @@ import { finding } from '../helpers';
 import { charAt, charBefore, isCjkPunct, isHan } from './chars';
 
 const ID = 'artifact/lost-character';
-const QUESTION_WORD = /[吗嗎呢么麼吧啊呀嘛谁誰哪几幾怎否啥何]/;
-const CANDIDATE = /\ufffd+|\?+|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+/g;
+const QUESTION = /[吗嗎呢么麼吧啊呀嘛谁誰哪几幾怎否啥何乎耶欤歟]|是不是|有没有|有沒有|多少|難道|难道|(\p{Script=Han})[不没沒]\1/u;
+const CLAUSE_START = /[，。！？!,.;；：:、\s「『“"（(]/;
+const CANDIDATE = /\ufffd+|\?+/g;
 
-/** true when a control-character run at [s, e) stands between Han text (a lost character). */
-export function controlInHan(text: string, s: string | undefined, e: string | undefined): boolean {
-  void text;
-  const hanish = (c: string | undefined) => isHan(c) || isCjkPunct(c);
-  return hanish(s) || hanish(e);
+/** The clause that ends at `pos`: back to the previous punctuation mark or space. */
+function clauseBefore(t: string, pos: number): string {
+  let i = pos;
+  while (i > 0 && pos - i < 40 && !CLAUSE_START.test(t[i - 1])) i--;
+  return t.slice(i, pos);
 }
 
 export const lostCharacter: Rule = {
@@ -33,23 +35,23 @@ export const lostCharacter: Rule = {
     const out: Finding[] = [];
     for (const line of ctx.lines) {
       const t = line.text;
-      if (!/[\ufffd?\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(t)) continue;
+      if (!/[\ufffd?]/.test(t)) continue;
       CANDIDATE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = CANDIDATE.exec(t))) {
         const before = charBefore(t, m.index);
         const after = charAt(t, m.index + m[0].length);
         const c = m[0][0];
-        let kind: string | undefined;
-        if (c === '\ufffd') kind = 'replacement character';
-        else if (c === '?') {
-          if (!isHan(before) || !(isHan(after) || isCjkPunct(after))) continue;
-          if (m[0].length === 1 && QUESTION_WORD.test(before!)) continue;
-          if (m[0].length === 1 && !isHan(after)) continue;
-          kind = 'question mark in place of a character';
-        } else {
-          if (!controlInHan(t, before, after)) continue;
-          kind = 'control character in place of a character';
+        let kind = 'replacement character U+FFFD';
+        let single = false;
+        if (c === '?') {
+          if (!(isHan(before) || isCjkPunct(before))) continue;
+          const inside = isHan(after);
+          if (m[0].length === 1 && !(inside && isHan(before))) continue;
+          if (!(m[0].length > 1 && inside) && QUESTION.test(clauseBefore(t, m.index))) continue;
+          if (!inside && !(after === undefined || isCjkPunct(after) || /\s/.test(after))) continue;
+          single = m[0].length === 1;
+          kind = 'question mark(s) in place of characters';
         }
         const start = line.start + m.index;
         out.push(
@@ -57,10 +59,11 @@ export const lostCharacter: Rule = {
             rule: ID,
             category: 'artifact',
             message: `Lost character(s): ${kind}`,
-            messageZh: c === '\ufffd' ? '乱码：替换字符 U+FFFD，原字符已丢失' : c === '?' ? '乱码：问号代替了丢失的汉字' : '乱码：控制字符代替了丢失的汉字',
+            messageZh: c === '\ufffd' ? '乱码：替换字符 U+FFFD，原字符已丢失' : '乱码：问号代替了丢失的汉字',
             start,
             end: start + m[0].length,
-            score: c === '?' ? 0.6 : 0.9,
+            score: single ? 0.4 : c === '?' ? 0.7 : 0.95,
+            severity: single ? 'hint' : undefined,
             evidence: [JSON.stringify(m[0])],
           }),
         );

@@ -5,7 +5,7 @@
  * Why: such text is obfuscated (usually spam); a reader cannot repair it reliably, so it is flagged
  * with no fix. Two detectors:
  *  - single Han characters separated by a symbol that never sits between two characters in prose
- *    (`*`, `＊`, `★`, `※`…: one is enough), or by `_ | # @ ~ -` (two or more in a run);
+ *    (`*`, `＊`, `★`, `※`…: one is enough), or by `_ # @ ~ -` (two or more in a run of at most 6 characters);
  *  - a word of `server/data/lexicons/artifact-obfuscated.txt` (gambling, porn, drugs, fake papers)
  *    spelled with separators between its characters, `一` and spaces included.
  * Options: none.
@@ -16,10 +16,13 @@ import { Finding, Rule } from '../../types';
 import { finding } from '../helpers';
 import { lexicon } from '../../lexicon';
 import { HAN_SRC, isHan } from './chars';
+import { countHan } from '../../text';
 
 const ID = 'artifact/separator-insertion';
 const STRONG = '[*＊★☆※^♂♀◆●■▲▼◇○□△]';
-const WEAK = '[_＿|｜#＃@~～\\-－]';
+const WEAK = '[_＿#＃@~～\\-－]';
+/** A longer run of single characters is a list (`京-津-冀-晋-…`), not an obfuscated word. */
+const MAX_WEAK_CHARS = 6;
 const ONE = '(?<!' + HAN_SRC + ')';
 const STRONG_RUN = new RegExp(ONE + HAN_SRC + '(?:' + STRONG + '{1,3}' + HAN_SRC + '(?!' + HAN_SRC + '))+', 'g');
 const WEAK_RUN = new RegExp(ONE + HAN_SRC + '(?:' + WEAK + '{1,2}' + HAN_SRC + '(?!' + HAN_SRC + ')){2,}', 'g');
@@ -81,7 +84,7 @@ export const separatorInsertion: Rule = {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(t))) {
-          if (re === WEAK_RUN && isHan(t[m.index + m[0].length])) continue;
+          if (re === WEAK_RUN && (isHan(t[m.index + m[0].length]) || countHan(m[0]) > MAX_WEAK_CHARS)) continue;
           add(line.start + m.index, line.start + m.index + m[0].length, '', re === STRONG_RUN ? 0.7 : 0.6);
         }
       }

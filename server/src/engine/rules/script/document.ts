@@ -1,0 +1,61 @@
+/**
+ * script/document — the script of the whole document: Traditional, Simplified or mixed.
+ *
+ * Why: corpora are built per script, and machine-converted pages mix both. Characters are counted
+ * with opencc-js (see convert.ts): Traditional-only ones change under t→s, Simplified-only ones
+ * under s→t, and characters valid in both (著, 台, 里, 于, 吃, 乾…) count for neither. The finding
+ * is small — it spans the first non-blank line — and evidence[0] is `traditional`, `simplified` or
+ * `mixed`, evidence[1] the counts. Fixes (never applied by clean()): "Convert to Simplified" and
+ * "Convert to Traditional", each one edit over the whole text.
+ * Options: none (thresholds in convert.ts judgeScript).
+ *
+ *   關鍵會議 → traditional; fix "Convert to Simplified" → 关键会议
+ */
+import { Fix, Finding, Rule } from '../../types';
+import { finding } from '../helpers';
+import { judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
+import { countHan } from '../../text';
+
+const ID = 'script/document';
+const NAMES = { traditional: ['Traditional', '繁体'], simplified: ['Simplified', '简体'], mixed: ['mixed Traditional and Simplified', '繁简混杂'] } as const;
+
+export const scriptDocument: Rule = {
+  id: ID,
+  category: 'script',
+  scope: 'document',
+  check(ctx) {
+    const text = ctx.text;
+    const han = countHan(text);
+    if (!han) return [];
+    const counts = scriptCounts(text);
+    const script = judgeScript(counts);
+    const first = ctx.lines.find((l) => !l.blank) ?? ctx.lines[0];
+    const lead = first.text.length - first.text.trimStart().length;
+    const start = first.start + lead;
+    const end = Math.max(start, first.start + first.text.trimEnd().length);
+    const fixes: Fix[] = [];
+    if (counts.traditional > 0) {
+      const s = toSimplified(text);
+      if (s !== text) fixes.push({ title: 'Convert to Simplified', edits: [{ start: 0, end: text.length, newText: s }] });
+    }
+    if (counts.simplified > 0) {
+      const t = toTraditional(text);
+      if (t !== text) fixes.push({ title: 'Convert to Traditional', edits: [{ start: 0, end: text.length, newText: t }] });
+    }
+    const specific = counts.traditional + counts.simplified;
+    const share = specific ? Math.max(counts.traditional, counts.simplified) / specific : 1;
+    const f: Finding = finding({
+      rule: ID,
+      category: 'script',
+      message: `Document script: ${NAMES[script][0]} (${counts.traditional} Traditional-only, ${counts.simplified} Simplified-only characters)`,
+      messageZh: `文档字形：${NAMES[script][1]}（繁体特有字 ${counts.traditional} 个，简体特有字 ${counts.simplified} 个）`,
+      start,
+      end,
+      score: script === 'mixed' ? 1 - share : share,
+      evidence: [script, `traditional=${counts.traditional} simplified=${counts.simplified} han=${han}`],
+      severity: script === 'mixed' ? 'information' : 'hint',
+      fixes,
+    });
+    return [f];
+  },
+};
