@@ -71,7 +71,8 @@ export function structure(text: string, findings: readonly Finding[]): Part[] {
     const junk = c.boilerplate + c.spam + c.metadata;
     let kind: PartKind = 'paragraph';
     if (ink > 0 && junk * 2 >= ink) {
-      kind = c.spam >= c.boilerplate && c.spam >= c.metadata ? 'spam' : c.metadata > c.boilerplate ? 'metadata' : 'boilerplate';
+      // spam wins over boilerplate; a line mostly covered by a metadata rule is metadata even if other boilerplate rules also fired
+      kind = c.spam >= c.boilerplate && c.spam >= c.metadata ? 'spam' : c.metadata * 2 >= ink ? 'metadata' : 'boilerplate';
     } else if (!headlineSeen) {
       kind = 'headline';
       headlineSeen = true;
