@@ -5,5 +5,6 @@ import { spamRules } from './spam';
 import { artifactRules } from './artifact';
 import { piiRules } from './pii';
 import { scriptRules } from './script';
+import { entityRules } from './entity';
 
-export const RULES: Rule[] = [...spamRules, ...boilerplateRules, ...artifactRules, ...piiRules, ...scriptRules];
+export const RULES: Rule[] = [...spamRules, ...boilerplateRules, ...artifactRules, ...piiRules, ...scriptRules, ...entityRules];
