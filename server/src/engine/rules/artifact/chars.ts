@@ -54,7 +54,7 @@ export function htmlTags(s: string): { start: number; end: number; name: string 
   return out;
 }
 
-/** true when a line is made only of HTML tags (and white space): injected markup, the spam rules' business. */
+/** true when a line is made only of HTML tags (and white space, entities): injected markup, the spam rules' business. */
 export function isMarkupOnly(s: string): boolean {
   const tags = htmlTags(s);
   if (!tags.length) return false;
@@ -65,5 +65,5 @@ export function isMarkupOnly(s: string): boolean {
     pos = t.end;
   }
   rest += s.slice(pos);
-  return rest.trim() === '';
+  return rest.replace(/&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, '').trim() === '';
 }

@@ -16,8 +16,9 @@ import { htmlTags } from './chars';
 import { inkLength } from '../../text';
 
 const ID = 'artifact/html-tag';
-/** Skip lines where tags hold more than this share of the visible characters. */
+/** Skip lines with more than MAX_TAGS tags that hold more than MAX_MARKUP_SHARE of the visible characters. */
 const MAX_MARKUP_SHARE = 0.5;
+const MAX_TAGS = 3;
 /** Markdown links/images or code spans: a post written in markup, not a stray tag. */
 const MARKDOWN = /\]\(\S+\)|`[^`]+`/;
 
@@ -43,7 +44,7 @@ export const htmlTag: Rule = {
       rest += line.text.slice(pos);
       const restInk = inkLength(rest);
       if (restInk === 0) continue; // markup only: injected HTML
-      if (tagInk / (tagInk + restInk) > MAX_MARKUP_SHARE) continue; // mostly markup: a snippet
+      if (tags.length > MAX_TAGS && tagInk / (tagInk + restInk) > MAX_MARKUP_SHARE) continue; // mostly markup: a snippet
       for (const t of tags) {
         const s = line.text.slice(t.start, t.end);
         out.push(

@@ -5,10 +5,10 @@
  * Why: such lines are a conversion artifact; a corpus wants one script. Counted as in convert.ts
  * (characters valid in both scripts count for neither); a line is mixed when the minority script has
  * at least 2 characters and 20% of the script-specific ones. Fixes (never applied by clean()):
- * "Convert line to Simplified" / "… to Traditional", the majority script first.
+ * "Convert line to Simplified" / "… to Traditional", the majority script first (a tie: Traditional).
  * Options: none.
  *
- *   进一步強化常态化精準防控 → "Convert line to Simplified" → 进一步强化常态化精准防控
+ *   會議開始，发现问题并且处理 → "Convert line to Simplified" → 会议开始，发现问题并且处理
  */
 import { Fix, Finding, Rule } from '../../types';
 import { finding } from '../helpers';
