@@ -1,0 +1,56 @@
+/**
+ * spam/site-names — lists of gambling / porn site names.
+ *
+ * Why: link farms append lines such as `xx国际ag代理 xx现金直营 xx电玩城手机版 xx娱乐代理网址` — several short
+ * names, each a brand plus a site suffix (国际, 娱乐, 官网, 平台, 网址, 登入, 客户端, 手机版, app…). Any single
+ * name may be weak, but a line where most tokens are such names and the gambling vocabulary adds up is spam.
+ * Runs after spam/ad-lexicon (phase 1) and skips lines already flagged.
+ * Options: none.
+ *
+ * Before → after:
+ *   盛世棋牌 bb电子网址 博发游戏最高返水 皇冠国际充值佣金⏎正文…   →   正文…
+ */
+import { Rule, Finding } from '../../types';
+import { lineFinding } from '../helpers';
+import { adScore, spamCoveredLines, tokens, isProse } from './util';
+import { countHan } from '../../text';
+
+const NAME_SUFFIX = /(国际|娱乐|官网|平台|网址|登入|登录|客户端|手机版|app|APP|直营|代理|游戏|棋牌|电子|电玩城|开户|注册|下载|导航|彩票|体育)$/;
+
+export function nameLikeShare(text: string): { names: string[]; share: number; n: number } {
+  const toks = tokens(text).filter((t) => countHan(t) + t.replace(/[^A-Za-z0-9]/g, '').length > 0);
+  const names = toks.filter((t) => t.length <= 16 && (NAME_SUFFIX.test(t) || adScore(t).maxWeight >= 0.4));
+  return { names, share: toks.length ? names.length / toks.length : 0, n: toks.length };
+}
+
+export const siteNames: Rule = {
+  id: 'spam/site-names',
+  category: 'spam',
+  scope: 'line',
+  phase: 1,
+  check(ctx) {
+    const out: Finding[] = [];
+    const done = spamCoveredLines(ctx);
+    for (const line of ctx.lines) {
+      if (line.blank || done.has(line.index)) continue;
+      if (isProse(line.text) && /[。！？]/.test(line.text)) continue;
+      const { names, share, n } = nameLikeShare(line.text);
+      if (n < 3 || names.length < 3 || share < 0.5) continue;
+      const s = adScore(line.text);
+      if (s.cls !== 'gambling' && s.cls !== 'porn') continue;
+      if (s.total < 0.6 || s.damped) continue;
+      out.push(
+        lineFinding(line, ctx.lines, {
+          rule: 'spam/site-names',
+          category: 'spam',
+          message: `List of ${s.cls} site names`,
+          messageZh: s.cls === 'porn' ? '色情网站名列表' : '赌博网站名列表',
+          score: Math.min(1, 0.5 + share / 2),
+          evidence: names.slice(0, 6),
+          fixTitle: 'Remove spam line',
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * spam/spread — spam lines that only their neighbours give away.
+ *
+ * Why: link farms interleave keyword lines with filler (`极速飞艇开奖app` / a company blurb / `秒速赛车在线预测` /
+ * another blurb…), and once a page is clearly a gambling farm, short lines with only weak terms
+ * (`澳洲10彩开奖`) are spam too. Runs last (phase 10) over what the other spam rules found:
+ *   1. a run of ≤ 2 unflagged lines inside a block, between spam lines (or between a spam line and the
+ *      block's edge when the block is mostly spam), when the block has ≥ 3 spam lines, becomes spam —
+ *      unless boilerplate already took it;
+ *   2. when the document has ≥ 4 spam lines of advertising, short non-prose lines with any weak
+ *      advertising term become spam.
+ * Options: none.
+ *
+ * Before → after:
+ *   极速飞艇开奖app⏎某某公司是一家专业生产…⏎秒速赛车在线预测⏎   →   (all three removed)
+ */
+import { Rule, Finding } from '../../types';
+import { lineFinding } from '../helpers';
+import { countHan } from '../../text';
+import { adScore, isProse, spamCoveredLines } from './util';
+
+export const spread: Rule = {
+  id: 'spam/spread',
+  category: 'spam',
+  scope: 'block',
+  phase: 10,
+  check(ctx) {
+    const out: Finding[] = [];
+    const spam = spamCoveredLines(ctx);
+    if (spam.size < 3) return out;
+    const boiler = spamCoveredLines(ctx, 'boilerplate');
+    const add = new Map<number, string>();
+    for (const block of ctx.blocks) {
+      let inBlock = 0;
+      for (let i = block.first; i <= block.last; i++) if (spam.has(i)) inBlock++;
+      if (inBlock < 3) continue;
+      let i = block.first;
+      while (i <= block.last) {
+        if (spam.has(i)) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j + 1 <= block.last && !spam.has(j + 1)) j++;
+        const before = i > block.first;
+        const after = j < block.last;
+        const len = j - i + 1;
+        if (len <= 2 && ((before && after) || ((before || after) && inBlock >= 5 && inBlock * 2 >= block.last - block.first + 1))) {
+          for (let k = i; k <= j; k++) if (!boiler.has(k) && !ctx.lines[k].blank) add.set(k, 'between spam lines');
+        }
+        i = j + 1;
+      }
+    }
+    const adLines = ctx.prior.filter((f) => f.category === 'spam' && (f.rule === 'spam/ad-lexicon' || f.rule === 'spam/site-names')).length;
+    if (adLines >= 4) {
+      for (const line of ctx.lines) {
+        if (line.blank || spam.has(line.index) || boiler.has(line.index) || add.has(line.index)) continue;
+        if (countHan(line.text) > 16 || isProse(line.text)) continue;
+        const s = adScore(line.text);
+        if (s.total >= 0.15 && !s.damped) add.set(line.index, 'advertising words on an advertising page: ' + s.evidence.join(', '));
+      }
+    }
+    for (const [k, why] of [...add].sort((a, b) => a[0] - b[0])) {
+      out.push(
+        lineFinding(ctx.lines[k], ctx.lines, {
+          rule: 'spam/spread',
+          category: 'spam',
+          message: `Spam by context (${why})`,
+          messageZh: why.startsWith('between') ? '夹在垃圾行之间的垃圾内容' : '广告页中的广告词',
+          score: 0.6,
+          evidence: [why],
+          fixTitle: 'Remove spam line',
+        }),
+      );
+    }
+    return out;
+  },
+};

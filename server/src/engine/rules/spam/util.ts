@@ -1,0 +1,223 @@
+/**
+ * Shared measures of the spam rules (not a rule): advertising scores from the graded lexicon
+ * `spam-ads`, the crackdown/news damping lexicon, token splitting, and the "is this a real
+ * sentence" test that decides between flagging a span and flagging a whole line.
+ */
+import { AnalysisContext, Finding, Line } from '../../types';
+import { lexicon, LexMatch } from '../../lexicon';
+import { countHan, sentencePunctuation } from '../../text';
+
+export const AD_CLASSES = ['gambling', 'porn', 'loan', 'medicine'] as const;
+
+export interface AdScore {
+  /** Highest class score (sum of distinct term weights of one class, damped by news context). */
+  score: number;
+  cls: string;
+  /** Sum over all ad classes. */
+  total: number;
+  matches: LexMatch[];
+  evidence: string[];
+  /** Strongest single term weight. */
+  maxWeight: number;
+  damped: boolean;
+}
+
+export function adMatches(text: string): LexMatch[] {
+  return lexicon('spam-ads').find(text).filter((m) => m.cls !== 'seo');
+}
+
+export function seoMatches(text: string): LexMatch[] {
+  return lexicon('spam-ads').find(text).filter((m) => m.cls === 'seo');
+}
+
+/** News/crackdown context weight of a text (0 = none). */
+export function newsContext(text: string): number {
+  const seen = new Set<string>();
+  let w = 0;
+  for (const m of lexicon('spam-crackdown').find(text)) {
+    if (seen.has(m.term)) continue;
+    seen.add(m.term);
+    w += m.weight;
+  }
+  return w;
+}
+
+/** Does the text read like prose: sentence punctuation and enough Han characters per clause. */
+export function isProse(text: string): boolean {
+  const han = countHan(text);
+  if (han < 20) return false;
+  const segs = text.split(/[，。！？；：、,.!?;:\s|｜/_\-—]+/).filter((s) => countHan(s) > 0);
+  if (!segs.length) return false;
+  const avg = segs.reduce((a, s) => a + countHan(s), 0) / segs.length;
+  return sentencePunctuation(text) >= 1 && avg >= 6;
+}
+
+export function adScore(text: string): AdScore {
+  const matches = adMatches(text);
+  const byClass = new Map<string, Map<string, number>>();
+  for (const m of matches) {
+    const key = m.term.toLowerCase();
+    const cl = byClass.get(m.cls) ?? new Map<string, number>();
+    cl.set(key, Math.max(cl.get(key) ?? 0, m.weight));
+    byClass.set(m.cls, cl);
+  }
+  let best = 0;
+  let bestCls = '';
+  let total = 0;
+  for (const [cls, terms] of byClass) {
+    const s = [...terms.values()].reduce((a, b) => a + b, 0);
+    total += s;
+    if (s > best) {
+      best = s;
+      bestCls = cls;
+    }
+  }
+  const maxWeight = matches.reduce((a, m) => Math.max(a, m.weight), 0);
+  // A sentence reporting on a crackdown or a court case talks *about* gambling or porn.
+  const news = newsContext(text);
+  let damped = false;
+  if (news >= 0.5 && isProse(text)) {
+    damped = true;
+    best = maxWeight >= 1 && news < 1 ? best * 0.7 : best * 0.3;
+  }
+  return {
+    score: best,
+    cls: bestCls,
+    total,
+    matches,
+    evidence: [...new Set(matches.map((m) => m.term))],
+    maxWeight,
+    damped,
+  };
+}
+
+/** Tokens of a keyword string: split on white space, commas, slashes, bars. */
+export function tokens(text: string): string[] {
+  return text
+    .split(/[\s\u3000,，、|｜/;；]+/)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+}
+
+/** Lines of the document that earlier spam findings already cover (≥ half of their ink). */
+export function spamCoveredLines(ctx: AnalysisContext, category = 'spam'): Set<number> {
+  const out = new Set<number>();
+  for (const f of ctx.prior) {
+    if (f.category !== category) continue;
+    for (const line of ctx.lines) {
+      if (line.blank || line.end <= f.start || line.start >= f.end) continue;
+      const a = Math.max(line.start, f.start);
+      const b = Math.min(line.end, f.end);
+      const ink = line.text.replace(/\s/g, '').length;
+      const cov = ctx.text.slice(a, b).replace(/\s/g, '').length;
+      if (ink && cov / ink >= 0.5) out.add(line.index);
+    }
+  }
+  return out;
+}
+
+export function lineOf(ctx: AnalysisContext, f: Finding): Line | undefined {
+  return ctx.lines.find((l) => l.start <= f.start && f.start <= l.end);
+}
+
+export const SPAM_LABEL = {
+  gambling: ['gambling advertising', '赌博广告'],
+  porn: ['porn advertising', '色情广告'],
+  loan: ['loan advertising', '贷款广告'],
+  medicine: ['medicine advertising', '医药广告'],
+} as Record<string, [string, string]>;
+
+export interface SpamSpan {
+  start: number; // offsets inside the line text
+  end: number;
+  terms: string[];
+}
+
+export interface LineVerdict {
+  kind: 'line' | 'spans';
+  score: number;
+  cls: string;
+  evidence: string[];
+  spans: SpamSpan[];
+  damped: boolean;
+}
+
+const NAME_CHAR = /[A-Za-z0-9\u4e00-\u9fff]/;
+const BOUNDARY = /[\s\u3000，。！？；：、,.!?;:（）()《》<>“”"'‘’【】「」\[\]]/;
+const SUFFIXES = ['网址', '官网', '官方网站', '平台', '登录', '登入', '注册', '下载', '开户', '手机版', '客户端', '直营', 'app', 'APP', 'App', '网站', '网', '入口'];
+const WRAPS: Record<string, string> = { '‘': '’', '“': '”', '【': '】', '「': '」', '[': ']', '(': ')', '（': '）', "'": "'", '"': '"', '《': '》' };
+
+/** Grow a brand match into the whole glued name: `王者威尼斯人现金网网址：` from `威尼斯人`/`现金网`. */
+export function growName(text: string, start: number, end: number): [number, number] {
+  // left: only up to a close boundary (≤ 3 name characters)
+  let a = start;
+  let k = 0;
+  while (a > 0 && NAME_CHAR.test(text[a - 1]) && k < 4) {
+    a--;
+    k++;
+  }
+  if (!(a === 0 || BOUNDARY.test(text[a - 1]))) a = start;
+  // right: suffix words and brand characters glued on
+  let b = end;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of SUFFIXES) {
+      if (text.startsWith(s, b)) {
+        b += s.length;
+        grew = true;
+        break;
+      }
+    }
+  }
+  // wrapping quotes / brackets around exactly the name
+  if (a > 0 && WRAPS[text[a - 1]] && text[b] === WRAPS[text[a - 1]]) {
+    a--;
+    b++;
+  } else if (text[b] && /[：:，,]/.test(text[b])) {
+    b++;
+  }
+  return [a, b];
+}
+
+/**
+ * Judge one line: is it an advertising line, or a content line with spam glued in?
+ * Returns undefined when the line is not spam.
+ */
+export function judgeLine(text: string, opts: { threshold?: number } = {}): LineVerdict | undefined {
+  const threshold = opts.threshold ?? 1;
+  const s = adScore(text);
+  if (!s.matches.length) return undefined;
+  // spans: strong-enough gambling / porn brand matches
+  const raw: SpamSpan[] = [];
+  for (const m of s.matches) {
+    if (m.weight < 0.7 || (m.cls !== 'gambling' && m.cls !== 'porn')) continue;
+    const [a, b] = growName(text, m.start, m.end);
+    const last = raw[raw.length - 1];
+    if (last && a <= last.end + 1) {
+      last.end = Math.max(last.end, b);
+      last.terms.push(m.term);
+    } else raw.push({ start: a, end: b, terms: [m.term] });
+  }
+  if (s.score < threshold && !(raw.length && !s.damped)) return undefined;
+  let rest = text;
+  for (const sp of [...raw].reverse()) rest = rest.slice(0, sp.start) + rest.slice(sp.end);
+  // a brand that opens the line unwrapped (`品牌词公司简介…`) or right after a field label
+  // (`文章摘要：品牌…`) means the spammer wrote the line; a wrapped one (`‘品牌’标题`) was glued onto a title
+  const head = raw.length ? text.slice(0, raw[0].start) : '';
+  const labelFirst = raw.length > 0 && (/^\s*[^\s：:]{1,8}[：:]\s*$/.test(head) || (/^\s*$/.test(head) && !WRAPS[text[raw[0].start]]));
+  const restAd = adScore(rest);
+  const contentRest = restAd.score < 0.6 && !labelFirst && (isProse(rest) || isHeadline(rest));
+  if (raw.length && contentRest) {
+    return { kind: 'spans', score: Math.min(1, s.maxWeight), cls: s.cls, evidence: s.evidence, spans: raw, damped: s.damped };
+  }
+  if (s.score < threshold) return undefined;
+  return { kind: 'line', score: Math.min(1, s.score), cls: s.cls, evidence: s.evidence, spans: raw, damped: s.damped };
+}
+
+/** A headline: one run of ≥ 12 Han characters, no list separators. */
+export function isHeadline(text: string): boolean {
+  const t = text.trim();
+  if (countHan(t) < 12) return false;
+  const segs = t.split(/[\s\u3000,，、|｜/_]+/).filter((x) => countHan(x) > 0);
+  return segs.length <= 3 && Math.max(...segs.map(countHan)) >= 10;
+}
