@@ -91,6 +91,8 @@ export interface CueRuleSpec {
   minCover?: number;
   /** lines that read like a sentence are left alone unless the cue is at the start (default true). */
   spareSentences?: boolean;
+  /** position / context gate: the cue test runs only where this holds (default: everywhere). */
+  extraGate?: (line: Line, ctx: AnalysisContext) => boolean;
   /** extra test on the normalized line; returns evidence or undefined. */
   extra?: (n: string, line: Line, ctx: AnalysisContext) => string | undefined;
 }
@@ -121,6 +123,7 @@ export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext
   const extra = spec.extra?.(n, line, ctx);
   if (extra) return { score: 0.85, evidence: [extra] };
   if (!spec.lex) return undefined;
+  if (spec.extraGate && !spec.extraGate(line, ctx)) return undefined;
   const ms = cues(spec.lex, n);
   if (!ms.length) return undefined;
   const strong = ms.filter((m) => m.weight >= 1);

@@ -15,6 +15,7 @@ import { copyright } from './copyright';
 import { disclaimer } from './disclaimer';
 import { icpLicense } from './icp-license';
 import { contact } from './contact';
+import { contextRule } from './context';
 
 export const boilerplateRules: Rule[] = [
   titleSuffixRule,
@@ -32,4 +33,6 @@ export const boilerplateRules: Rule[] = [
   disclaimer,
   icpLicense,
   contact,
+  // phase 1: sees the findings above (and spam's) as known junk
+  contextRule,
 ];

@@ -12,6 +12,7 @@
 import { cueRule, cues, lineShape } from './common';
 
 const DATE = /(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}:\d{2}(?::\d{2})?)/;
+const FULL_DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/;
 const LEAD_DATE = new RegExp('^[\\s\\[(【]*' + DATE.source + '(?:\\s*' + DATE.source + ')?');
 
 export const metadata = cueRule({
@@ -23,12 +24,13 @@ export const metadata = cueRule({
     const shape = lineShape(line.text);
     if (shape.sentence && shape.ends) return undefined;
     const ms = cues('boilerplate-metadata', n);
-    const fields = ms.filter((m) => /^\s*[:：]/.test(n.slice(m.end)) || (m.weight >= 1 && /^\s*\S/.test(n.slice(m.end)) && m.start === 0));
+    const boundary = (m: { start: number }) => m.start === 0 || /[\s\d\p{P}|丨]/u.test(n[m.start - 1]);
+    const fields = ms.filter((m) => boundary(m) && (/^\s*[:：]/.test(n.slice(m.end)) || (m.weight >= 1 && /^\s*\S/.test(n.slice(m.end)) && m.start === 0)));
     const hasDate = DATE.test(n);
     if (fields.length >= 2) return `fields: ${fields.map((m) => m.term).join(' ')}`;
     if (fields.length === 1 && (hasDate || fields[0].start <= 1) && shape.commas === 0 && shape.ink <= 60) return `field: ${fields[0].term}${hasDate ? ' + date' : ''}`;
     const lead = n.match(LEAD_DATE);
-    if (lead) {
+    if (lead && FULL_DATE.test(lead[0])) {
       const rest = n.slice(lead[0].length);
       const restInk = rest.replace(/\s/g, '').length;
       if (restInk <= 20 && !/[,，。!?！？;；]/.test(rest)) return 'date at line start';

@@ -15,15 +15,19 @@ export function navItems(n: string): { items: string[]; by: 'pipe' | 'space' } |
   const s = n.trim();
   if (/[，。！？；]|[,.;!?]\s/.test(s)) return undefined;
   if (/[|丨/•┊]|\s·\s/.test(s)) {
+    const bySlashOnly = !/[|丨•┊]|\s·\s/.test(s);
     const items = s.split(/\s*(?:[|丨/•┊]|\s·\s)\s*/).map((x) => x.trim()).filter(Boolean);
-    if (items.length >= 3) {
+    const hanItems = items.filter((x) => /[\u4e00-\u9fff]/.test(x)).length;
+    const ok = bySlashOnly ? items.length >= 4 && !items.some((x) => /\d|[A-Za-z]{3}|[\[\]]/.test(x)) : items.length >= 3;
+    if (ok && hanItems >= items.length * 0.6) {
       const lens = items.map(inkLength);
       const avg = lens.reduce((a, b) => a + b, 0) / lens.length;
       if (Math.max(...lens) <= 12 && avg <= 7) return { items, by: 'pipe' };
     }
   }
   const items = s.split(/\s+/).filter(Boolean);
-  if (items.length >= 4) {
+  const hanItems = items.filter((x) => /[\u4e00-\u9fff]/.test(x)).length;
+  if (items.length >= 4 && hanItems >= items.length * 0.75) {
     const lens = items.map(inkLength);
     const avg = lens.reduce((a, b) => a + b, 0) / lens.length;
     if (Math.max(...lens) <= 6 && avg <= 4.5) return { items, by: 'space' };

@@ -20,7 +20,10 @@ export const pagination = cueRule({
   message: 'Pagination or previous/next link.',
   messageZh: '翻页或上一篇/下一篇链接。',
   extra: (n) => {
-    if (/^[|<«\s]*(?:\d{1,3}\s*){2,}(?:[>»|\s]|下一页|$)/.test(n) && !/[,，。]/.test(n)) return 'run of page numbers';
+    const bar = n.replace(/首页|上一页|下一页|尾页|末页|[<>«»|\[\]\s.…]/g, ' ');
+    const nums = bar.trim().split(/\s+/).filter(Boolean);
+    if (nums.length >= 3 && nums.every((x) => /^\d{1,3}$/.test(x)) && /\d\s*[\s|\]]\s*\d/.test(n.replace(/[<>]/g, ' '))) return 'run of page numbers';
+    if (/(?:上一页|下一页)/.test(n) && /^[\d\s<>«»|.…\[\]首页上一下尾末]+$/.test(n)) return 'page bar';
     if (/^第?\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页/.test(n)) return 'page x of y';
     return undefined;
   },

@@ -5,8 +5,7 @@
  * Why: the article never needs the same short line twice; templates repeat the headline under the title
  * and again in lists. The first copy is left to the other rules; the later copies are flagged.
  * How: lines are compared after normalization (white space removed, Simplified, half-width); lines of
- * 3–80 visible characters that do not end like a sentence, or any repeated line of 6+ characters that
- * follows a copy less than 40 lines earlier.
+ * 3–80 visible characters that do not read like a sentence (a quoted forum reply is left alone).
  * Options: none.
  * Example: `我区召开疫情防控工作专题汇报会议` (second copy, under the metadata line) → (line removed)
  */
@@ -35,8 +34,8 @@ export const repeatedLine: Rule = {
         continue;
       }
       if (shape.ink < 3 || /^[\d\s\p{P}]+$/u.test(key)) continue;
-      const headlineLike = shape.ink <= 80 && !(shape.sentence && shape.ends);
-      if (!headlineLike && !(shape.ink >= 6 && line.index - first < 40)) continue;
+      const headlineLike = shape.ink <= 80 && !shape.sentence && shape.commas <= 1 && !/[。！？!?]\S/.test(key);
+      if (!headlineLike) continue;
       out.push(lineFinding(line, ctx.lines, {
         rule: 'boilerplate/repeated-line', category: 'boilerplate', score: headlineLike ? 0.85 : 0.7,
         message: `Repeats line ${first + 1}.`,

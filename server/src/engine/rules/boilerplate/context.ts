@@ -1,0 +1,164 @@
+/**
+ * boilerplate/context — the block-level verdict (phase 1): lines that no cue rule caught but whose place
+ * in the page makes them template text.
+ *
+ * Why: a crawled page is header, article, footer. Menus, lists of other headlines and footers are runs of
+ * short lines that carry no cue word; only their position and neighbours give them away.
+ * How (uses the phase-0 findings of boilerplate and spam rules in `ctx.prior` as known junk):
+ *  1. Each line gets a weight: running text (a sentence, or a hard-wrapped paragraph judged as a whole)
+ *     counts its length minus 25; a short non-sentence line −3; a known junk line −6. The best-scoring
+ *     contiguous stretch (maximum subarray) is the main text.
+ *  2. Inside the main text only a short line squeezed between two junk lines is flagged.
+ *  3. Above it, the lines directly over the text (up to 4: subtitles, lead) are kept, and so is the
+ *     headline: the nearest headline-shaped line above, when only junk lies between it and the text.
+ *  4. Below it, up to 2 short byline / caption lines (`记者`, `摄`, `(完)` … boilerplate-byline.txt) are kept.
+ *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters),
+ *     which is kept: losing content is worse than keeping a little junk.
+ *  The stretch must be worth it (weight ≥ 40), otherwise only step 2 runs over the whole document.
+ * Options: none.
+ * Example: `…article…⏎推荐资讯⏎油价调整迎年内首次“搁浅”⏎小偷拒捕逃跑 警民合力抓获` → the two headlines
+ * of the list are removed with their header.
+ */
+import { AnalysisContext, Finding, Rule } from '../../types';
+import { linesFinding } from '../helpers';
+import { cues, junkCover, lineShape, norm, Shape } from './common';
+import { hanRatio } from '../../text';
+
+const ID = 'boilerplate/context';
+
+interface Info {
+  i: number;
+  junk: boolean;
+  shape: Shape;
+  /** running text, alone or as part of a hard-wrapped paragraph */
+  para: boolean;
+  weight: number;
+}
+
+function isByline(text: string): boolean {
+  return cues('boilerplate-byline', norm(text)).some((m) => m.weight >= 1);
+}
+
+function headlineShaped(text: string, shape: Shape): boolean {
+  return shape.ink >= 5 && shape.ink <= 60 && !/[。;；]$/.test(text.trim()) && hanRatio(text) >= 0.4 && shape.commas <= 2;
+}
+
+export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number } {
+  const cov = junkCover(ctx);
+  const infos: Info[] = [];
+  for (const l of ctx.lines) {
+    if (l.blank) continue;
+    const shape = lineShape(l.text);
+    infos.push({ i: l.index, junk: cov[l.index] >= 0.5, shape, para: false, weight: 0 });
+  }
+  // hard-wrapped paragraphs: consecutive non-junk lines where every line but the last is long and
+  // does not end a sentence are judged together.
+  for (let k = 0; k < infos.length; ) {
+    let e = k;
+    while (e + 1 < infos.length && !infos[e].junk && !infos[e + 1].junk && infos[e].shape.ink >= 25 && !infos[e].shape.ends && infos[e + 1].i === infos[e].i + 1) e++;
+    if (e > k) {
+      const joined = infos.slice(k, e + 1).map((x) => ctx.lines[x.i].text.trim()).join('');
+      const s = lineShape(joined);
+      if (s.sentence) for (let q = k; q <= e; q++) infos[q].para = true;
+    }
+    k = e + 1;
+  }
+  for (const x of infos) {
+    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25))) x.para = true;
+    x.weight = x.junk ? -6 : x.para ? Math.min(x.shape.ink, 300) - 25 : -3;
+  }
+  // maximum subarray
+  let best = 0;
+  let bestA = -1;
+  let bestB = -1;
+  let cur = 0;
+  let a = 0;
+  for (let k = 0; k < infos.length; k++) {
+    if (cur <= 0) {
+      cur = 0;
+      a = k;
+    }
+    cur += infos[k].weight;
+    if (cur > best) {
+      best = cur;
+      bestA = a;
+      bestB = k;
+    }
+  }
+  return { infos, first: bestA, last: bestB, total: best };
+}
+
+export const contextRule: Rule = {
+  id: ID,
+  category: 'boilerplate',
+  scope: 'block',
+  phase: 1,
+  check(ctx) {
+    const { infos, first, last, total } = mainText(ctx);
+    if (!infos.length) return [];
+    const flag = new Map<number, string>();
+    const region = total >= 40 && first >= 0;
+    const text = (x: Info) => ctx.lines[x.i].text;
+
+    // 2. a short line squeezed between two junk lines
+    for (let k = 1; k + 1 < infos.length; k++) {
+      const x = infos[k];
+      if (x.junk || x.para || x.shape.ink > 15) continue;
+      if (infos[k - 1].junk && infos[k + 1].junk && !isByline(text(x))) flag.set(k, 'short line between two junk lines');
+    }
+    if (region) {
+      const span = `main text: lines ${infos[first].i + 1}–${infos[last].i + 1}`;
+      const keep = new Set<number>();
+      // 3. lead-in lines and headline above the text
+      let k = first - 1;
+      const lead: number[] = [];
+      while (k >= 0 && !infos[k].junk) lead.push(k--);
+      if (lead.length <= 4) for (const q of lead) keep.add(q);
+      else if (isByline(text(infos[first - 1]))) keep.add(first - 1);
+      if (lead.length === 0 || lead.length > 4) {
+        // search past junk lines for the headline
+        let q = first - 1 - (lead.length > 4 ? lead.length : 0);
+        let steps = 0;
+        while (q >= 0 && infos[q].junk && steps < 10) {
+          q--;
+          steps++;
+        }
+        if (q >= 0 && lead.length === 0 && headlineShaped(text(infos[q]), infos[q].shape)) {
+          // not the last item of a list: at most one other non-junk line right above it
+          const above = q - 1 >= 0 && !infos[q - 1].junk ? (q - 2 >= 0 && !infos[q - 2].junk ? 2 : 1) : 0;
+          if (above < 2) keep.add(q);
+        }
+      }
+      // 4. bylines / captions right under the text
+      for (let q = last + 1; q < infos.length && q <= last + 2 && !infos[q].junk; q++) {
+        if (isByline(text(infos[q])) && infos[q].shape.ink <= 40) keep.add(q);
+        else break;
+      }
+      // 5. the rest outside the text
+      for (let q = 0; q < infos.length; q++) {
+        if (q >= first && q <= last) continue;
+        const x = infos[q];
+        if (x.junk || keep.has(q)) continue;
+        if (x.para && x.shape.ink >= 60) continue;
+        flag.set(q, `outside the ${span}${q < first ? ' (page header)' : ' (page footer)'}`);
+      }
+    }
+    // group runs of flagged lines (blank lines in between are fine, junk lines end a run)
+    const out: Finding[] = [];
+    const ks = [...flag.keys()].sort((p, q) => p - q);
+    for (let s = 0; s < ks.length; ) {
+      let e = s;
+      while (e + 1 < ks.length && ks[e + 1] === ks[e] + 1 && flag.get(ks[e + 1]) === flag.get(ks[s])) e++;
+      const why = flag.get(ks[s])!;
+      const n = e - s + 1;
+      out.push(linesFinding(ctx.lines, infos[ks[s]].i, infos[ks[e]].i, {
+        rule: ID, category: 'boilerplate', score: why.startsWith('short') ? 0.6 : n >= 3 ? 0.8 : 0.65,
+        message: n > 1 ? `${n} lines of page template around the article (${why}).` : `Page template line (${why}).`,
+        messageZh: n > 1 ? `正文外的 ${n} 行页面模板内容。` : '正文外的页面模板行。',
+        evidence: [why, `${n} line${n > 1 ? 's' : ''}`],
+      }));
+      s = e + 1;
+    }
+    return out;
+  },
+};
