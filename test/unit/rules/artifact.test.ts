@@ -6,6 +6,7 @@ import { lostCharacter } from '../../../server/src/engine/rules/artifact/lost-ch
 import { htmlEntity } from '../../../server/src/engine/rules/artifact/html-entity';
 import { htmlTag } from '../../../server/src/engine/rules/artifact/html-tag';
 import { invisibleCharacter } from '../../../server/src/engine/rules/artifact/invisible-character';
+import { mojibake } from '../../../server/src/engine/rules/artifact/mojibake';
 import { artifactRules } from '../../../server/src/engine/rules/artifact';
 import * as assert from 'assert';
 import { clean } from '../../../server/src/engine';
@@ -165,4 +166,13 @@ describe('artifact rules on the seed pages', () => {
       assert.strictEqual(norm(repaired), norm(gold));
     });
   }
+});
+
+ruleTable('artifact/mojibake', mojibake, {
+  valid: ['关于我们的新闻中心', '我區召開疫情防控工作專題匯報會議', '噢，鄄城的新闻'],
+  invalid: [
+    { text: '鍏充簬鎴戜滑', spans: ['鍏充簬鎴戜滑'], output: '鍏充簬鎴戜滑' }, // flag only
+    { text: `${ASTRAL}标题：鍏充簬`, spans: ['鍏充簬'] },
+    { text: '第一行\r\n鍏充簬鎴戜滑\r\n', spans: ['鍏充簬鎴戜滑'] },
+  ],
 });

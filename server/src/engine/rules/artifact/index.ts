@@ -7,6 +7,7 @@ import { lostCharacter } from './lost-character';
 import { htmlEntity } from './html-entity';
 import { htmlTag } from './html-tag';
 import { invisibleCharacter } from './invisible-character';
+import { mojibake } from './mojibake';
 
 export const artifactRules: Rule[] = [
   pinyinAnnotation,
@@ -16,4 +17,5 @@ export const artifactRules: Rule[] = [
   htmlEntity,
   htmlTag,
   invisibleCharacter,
+  mojibake,
 ];
