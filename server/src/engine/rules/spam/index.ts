@@ -6,5 +6,6 @@ import { gluedSpan } from './gluedSpan';
 import { seoKeywords } from './seoKeywords';
 import { siteNames } from './siteNames';
 import { spread } from './spread';
+import { keywordTitles } from './keywordTitles';
 
-export const spamRules: Rule[] = [injectedHtml, adLexicon, gluedSpan, seoKeywords, siteNames, spread];
+export const spamRules: Rule[] = [injectedHtml, adLexicon, gluedSpan, seoKeywords, siteNames, keywordTitles, spread];

@@ -8,7 +8,7 @@
  *      block's edge when the block is mostly spam), when the block has ≥ 3 spam lines, becomes spam —
  *      unless boilerplate already took it;
  *   2. when the document has ≥ 4 spam lines of advertising, short non-prose lines with any weak
- *      advertising term become spam.
+ *      advertising term become spam (even when a boilerplate rule also took them).
  * Options: none.
  *
  * Before → after:
@@ -26,7 +26,8 @@ export const spread: Rule = {
   phase: 10,
   check(ctx) {
     const out: Finding[] = [];
-    const spam = spamCoveredLines(ctx);
+    // advertising lines only: stuffed titles (keyword-titles) alternate with real excerpts
+    const spam = spamCoveredLines(ctx, 'spam', (f) => f.rule !== 'spam/keyword-titles');
     if (spam.size < 3) return out;
     const boiler = spamCoveredLines(ctx, 'boilerplate');
     const add = new Map<number, string>();
@@ -54,7 +55,7 @@ export const spread: Rule = {
     const adLines = ctx.prior.filter((f) => f.category === 'spam' && (f.rule === 'spam/ad-lexicon' || f.rule === 'spam/site-names')).length;
     if (adLines >= 4) {
       for (const line of ctx.lines) {
-        if (line.blank || spam.has(line.index) || boiler.has(line.index) || add.has(line.index)) continue;
+        if (line.blank || spam.has(line.index) || add.has(line.index)) continue;
         if (countHan(line.text) > 16 || isProse(line.text)) continue;
         const s = adScore(line.text);
         if (s.total >= 0.15 && !s.damped) add.set(line.index, 'advertising words on an advertising page: ' + s.evidence.join(', '));

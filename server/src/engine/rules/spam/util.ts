@@ -100,10 +100,10 @@ export function tokens(text: string): string[] {
 }
 
 /** Lines of the document that earlier spam findings already cover (≥ half of their ink). */
-export function spamCoveredLines(ctx: AnalysisContext, category = 'spam'): Set<number> {
+export function spamCoveredLines(ctx: AnalysisContext, category = 'spam', only?: (f: Finding) => boolean): Set<number> {
   const out = new Set<number>();
   for (const f of ctx.prior) {
-    if (f.category !== category) continue;
+    if (f.category !== category || (only && !only(f))) continue;
     for (const line of ctx.lines) {
       if (line.blank || line.end <= f.start || line.start >= f.end) continue;
       const a = Math.max(line.start, f.start);

@@ -1,0 +1,97 @@
+/**
+ * spam/keyword-titles — titles stuffed with an unrelated search keyword.
+ *
+ * Why: content farms prefix every listed title with a popular query and repeat it in a template teaser:
+ * `「暑假作文300字」这份深情` followed by `导读:暑假作文300字-深情`. The teaser line (`导读:X-Y`) names the
+ * stuffed keyword X; the teaser and every short title line that carries X are spam. When a page has ≥ 3
+ * such keywords, their shared vocabulary (a Han bigram found in most of them, e.g. 作文) marks the other
+ * stuffed titles of the page: short lines with a title joiner (「」 [] 【】 _ : - or a space) and that bigram.
+ * Lines that boilerplate rules already took are left alone; prose lines (with 。) never match.
+ * Options: none.
+ *
+ * Before → after:
+ *   「高考满分作文」春天的故事⏎导读:高考满分作文-春天⏎春天来了，…   →   春天来了，…
+ */
+import { Rule, Finding } from '../../types';
+import { lineFinding } from '../helpers';
+import { countHan } from '../../text';
+import { spamCoveredLines } from './util';
+
+const TEASER = /^\s*(?:导读|导语|摘要)\s*[:：]\s*(.+?)\s*[-—–_]\s*([^-—–_]+?)\s*$/;
+const JOINER = /[「」\[\]【】_:：\-—]|\S\s+\S/;
+
+/** The key stands apart in the line: at an edge, or next to a title joiner (not inside a sentence). */
+function joined(text: string, key: string): boolean {
+  const t = text.trim();
+  const i = t.indexOf(key);
+  if (i < 0) return false;
+  const before = i === 0 ? '' : t[i - 1];
+  const after = t[i + key.length] ?? '';
+  return before === '' || after === '' || /[「」\[\]【】_:：\-—\s《]/.test(before) || /[「」\[\]【】_:：\-—\s》]/.test(after);
+}
+
+export const keywordTitles: Rule = {
+  id: 'spam/keyword-titles',
+  category: 'spam',
+  scope: 'line',
+  phase: 1,
+  check(ctx) {
+    const out: Finding[] = [];
+    const keys: { line: number; key: string }[] = [];
+    for (const line of ctx.lines) {
+      if (line.blank) continue;
+      const m = TEASER.exec(line.text);
+      if (m && countHan(m[1]) >= 3 && countHan(line.text) <= 60) keys.push({ line: line.index, key: m[1] });
+    }
+    if (!keys.length) return out;
+    const distinct = new Set(keys.map((k) => k.key));
+    const boiler = spamCoveredLines(ctx, 'boilerplate');
+    const flagged = new Map<number, string>();
+    const isTitle = (t: string) => countHan(t) <= 60 && !/[。！？]/.test(t) && (countHan(t) <= 24 || !/[，,]/.test(t));
+    for (const { line, key } of keys) {
+      const others = ctx.lines.filter((l) => !l.blank && l.index !== line && isTitle(l.text) && l.text.trim() !== key && joined(l.text, key));
+      if (!others.length && distinct.size < 2) continue;
+      flagged.set(line, key);
+      for (const l of others) if (!flagged.has(l.index)) flagged.set(l.index, key);
+    }
+    if (distinct.size >= 3) {
+      // the vocabulary the farm stuffs: Han bigrams present in at least half of the keywords
+      const df = new Map<string, number>();
+      for (const k of distinct) {
+        const seen = new Set<string>();
+        for (let i = 0; i + 2 <= k.length; i++) {
+          const g = k.slice(i, i + 2);
+          if (countHan(g) === 2 && !seen.has(g)) {
+            seen.add(g);
+            df.set(g, (df.get(g) ?? 0) + 1);
+          }
+        }
+      }
+      const vocab = [...df].filter(([, c]) => c * 2 >= distinct.size).map(([g]) => g);
+      if (vocab.length) {
+        for (const l of ctx.lines) {
+          if (l.blank || flagged.has(l.index) || boiler.has(l.index)) continue;
+          const t = l.text.trim();
+          if (countHan(t) > 40 || /[。！？]/.test(t) || !JOINER.test(t)) continue;
+          if ((t.match(/\s+/g) ?? []).length > 2) continue;
+          const v = vocab.find((g) => t.includes(g));
+          if (v) flagged.set(l.index, v);
+        }
+      }
+    }
+    for (const [k, key] of [...flagged].sort((a, b) => a[0] - b[0])) {
+      out.push(
+        lineFinding(ctx.lines[k], ctx.lines, {
+          rule: 'spam/keyword-titles',
+          category: 'spam',
+          message: `Title stuffed with the search keyword “${key}”`,
+          messageZh: `堆砌搜索关键词“${key}”的标题`,
+          score: 0.8,
+          evidence: [key],
+          fixTitle: 'Remove spam line',
+        }),
+      );
+    }
+    return out;
+  },
+};
