@@ -45,7 +45,8 @@ export interface Shape {
 }
 
 export function lineShape(text: string): Shape {
-  const n = norm(text).trim();
+  // a `?` glued to the next character is a lost character, not a question mark; pinyin residue goes too
+  const n = norm(text).trim().replace(/\?(?=\S)/g, '').replace(/[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g, '');
   const ink = inkLength(n);
   const han = countHan(n);
   const commas = (n.match(/[,，、;；]/g) || []).length;

@@ -43,6 +43,43 @@ function headlineShaped(text: string, shape: Shape): boolean {
   return shape.ink >= 5 && shape.ink <= 60 && !/[。;；]$/.test(text.trim()) && hanRatio(text) >= 0.4 && shape.commas <= 2;
 }
 
+/** Junk that ends an article: related lists, pagination, copyright, disclaimers, licences. */
+const BARRIER_RULES = new Set(['boilerplate/related-links', 'boilerplate/pagination', 'boilerplate/copyright', 'boilerplate/disclaimer', 'boilerplate/icp-license']);
+/** Junk that also turns up inside articles (an event's hotline, a date line, a repeated short line). */
+const SOFT_RULES = new Set(['boilerplate/contact', 'boilerplate/metadata', 'boilerplate/repeated-line']);
+
+function rulesByLine(ctx: AnalysisContext): Map<number, Set<string>> {
+  const m = new Map<number, Set<string>>();
+  for (const f of ctx.prior) {
+    if (f.category !== 'boilerplate') continue;
+    for (const l of ctx.lines) {
+      if (l.start > f.end) break;
+      if (l.end >= f.start && l.start <= f.end && !l.blank) {
+        if (!m.has(l.index)) m.set(l.index, new Set());
+        m.get(l.index)!.add(f.rule);
+      }
+    }
+  }
+  return m;
+}
+
+let byLineCache: { ctx: AnalysisContext; m: Map<number, Set<string>> } | undefined;
+function byLine(ctx: AnalysisContext) {
+  if (!byLineCache || byLineCache.ctx !== ctx) byLineCache = { ctx, m: rulesByLine(ctx) };
+  return byLineCache.m;
+}
+
+function barrierLines(ctx: AnalysisContext): Set<number> {
+  const out = new Set<number>();
+  for (const [i, rs] of byLine(ctx)) if ([...rs].some((r) => BARRIER_RULES.has(r))) out.add(i);
+  return out;
+}
+
+function softJunk(ctx: AnalysisContext, i: number): boolean {
+  const rs = byLine(ctx).get(i);
+  return !!rs && [...rs].every((r) => SOFT_RULES.has(r));
+}
+
 export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number } {
   const cov = junkCover(ctx);
   const infos: Info[] = [];
@@ -63,9 +100,15 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     }
     k = e + 1;
   }
+  const barrier = barrierLines(ctx);
   for (const x of infos) {
     if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25))) x.para = true;
-    x.weight = x.junk ? -6 : x.para ? Math.min(x.shape.ink, 300) - 25 : -3;
+    const t = ctx.lines[x.i].text.trim();
+    if (x.junk) x.weight = barrier.has(x.i) ? -40 : softJunk(ctx, x.i) ? -3 : -6;
+    else if (x.para) x.weight = Math.min(x.shape.ink, 300) - 25;
+    else if (x.shape.ink <= 6 && !/[，。：:、；（(]/.test(t)) x.weight = -4;
+    else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
+    else x.weight = -2;
   }
   // maximum subarray
   let best = 0;
@@ -115,15 +158,15 @@ export const contextRule: Rule = {
       while (k >= 0 && !infos[k].junk) lead.push(k--);
       if (lead.length <= 4) for (const q of lead) keep.add(q);
       else if (isByline(text(infos[first - 1]))) keep.add(first - 1);
-      if (lead.length === 0 || lead.length > 4) {
-        // search past junk lines for the headline
-        let q = first - 1 - (lead.length > 4 ? lead.length : 0);
+      if (lead.length <= 4) {
+        // search past junk lines (above the lead-in) for the headline
+        let q = first - 1 - lead.length;
         let steps = 0;
         while (q >= 0 && infos[q].junk && steps < 10) {
           q--;
           steps++;
         }
-        if (q >= 0 && lead.length === 0 && headlineShaped(text(infos[q]), infos[q].shape)) {
+        if (q >= 0 && steps > 0 && headlineShaped(text(infos[q]), infos[q].shape)) {
           // not the last item of a list: at most one other non-junk line right above it
           const above = q - 1 >= 0 && !infos[q - 1].junk ? (q - 2 >= 0 && !infos[q - 2].junk ? 2 : 1) : 0;
           if (above < 2) keep.add(q);

@@ -29,6 +29,7 @@ export const metadata = cueRule({
     const hasDate = DATE.test(n);
     if (fields.length >= 2) return `fields: ${fields.map((m) => m.term).join(' ')}`;
     if (fields.length === 1 && (hasDate || fields[0].start <= 1) && shape.commas === 0 && shape.ink <= 60) return `field: ${fields[0].term}${hasDate ? ' + date' : ''}`;
+    if (/\d+\s*(?:秒|分钟|小时|天|周|个月)前|(?:^|[·•\s])(?:刚刚|昨天|前天|昨日|前日)$/.test(n) && shape.ink <= 30 && shape.commas === 0) return 'relative time';
     const lead = n.match(LEAD_DATE);
     if (lead && FULL_DATE.test(lead[0])) {
       const rest = n.slice(lead[0].length);
