@@ -26,6 +26,9 @@ const ORG_SUFFIX = /(有限公司|有限责任|股份|公司|经营部|加工厂
 /** A page's own meta-keyword and tag lines are boilerplate, not spam. */
 const OWN_KEYWORDS = /^\s*(本文)?(关键词|关键字|标签|tags?)\s*[:：]/i;
 
+/** Place names in the seo class only add up with other commercial words, never make a token commercial. */
+const PLACE_ONLY = new Set(['深圳', '广州', '上海', '北京']);
+
 const LABEL = /(热搜|热门搜索|相关搜索|热门关键词|热门城市|热门标签|推荐搜索|大家都在搜)\s*[:：]/;
 
 /** The longest Han substring (≥ 3) shared by the most tokens. */
@@ -75,7 +78,7 @@ export const seoKeywords: Rule = {
       } else if ((!isProse(text) || toks.length >= 4) && !OWN_KEYWORDS.test(text)) {
         const p = sharedPattern(toks);
         // a repeated pattern is SEO only with commercial vocabulary (价格, 厂家, 大全, 哪家好…) in the line
-        const commercial = toks.filter((t) => seoMatches(t).length + adMatches(t).length > 0).length;
+        const commercial = toks.filter((t) => [...seoMatches(t), ...adMatches(t)].some((m) => m.weight >= 0.1 && !PLACE_ONLY.has(m.term))).length;
         if (p.count >= 3 && commercial >= 3 && commercial / toks.length >= 0.5 && !ORG_SUFFIX.test(p.pattern) && p.count / toks.length >= 0.6 && toks.every((t) => countHan(t) <= 24)) {
           why = [p.pattern + ' ×' + p.count];
           score = Math.min(1, 0.5 + p.count / 10);

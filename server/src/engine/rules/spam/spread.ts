@@ -46,7 +46,9 @@ export const spread: Rule = {
         const before = i > block.first;
         const after = j < block.last;
         const len = j - i + 1;
-        if (len <= 2 && ((before && after) || ((before || after) && inBlock >= 5 && inBlock * 2 >= block.last - block.first + 1))) {
+        // a run of two counts only inside an alternating stretch (spam again just beyond both bounds)
+        const alternating = len === 1 || ([i - 2, i - 3].some((k) => spam.has(k)) && [j + 2, j + 3].some((k) => spam.has(k)));
+        if (len <= 2 && ((before && after && alternating) || ((before || after) && inBlock >= 5 && inBlock * 2 >= block.last - block.first + 1))) {
           for (let k = i; k <= j; k++) if (!boiler.has(k) && !ctx.lines[k].blank) add.set(k, 'between spam lines');
         }
         i = j + 1;

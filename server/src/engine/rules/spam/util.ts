@@ -219,5 +219,6 @@ export function isHeadline(text: string): boolean {
   const t = text.trim();
   if (countHan(t) < 12) return false;
   const segs = t.split(/[\s\u3000,，、|｜/_]+/).filter((x) => countHan(x) > 0);
-  return segs.length <= 3 && Math.max(...segs.map(countHan)) >= 10;
+  const longest = Math.max(...segs.map(countHan));
+  return segs.length <= 3 && longest >= 10 && longest >= 0.75 * countHan(t);
 }
