@@ -12,14 +12,33 @@
  */
 // opencc-js is an ES module package with a CommonJS build; require keeps this file CommonJS.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const OpenCC = require('opencc-js') as { Converter(o: { from: string; to: string }): (s: string) => string };
+const OpenCC = require('opencc-js') as {
+  Converter(o: { from: string; to: string }): (s: string) => string;
+  ConverterFactory(...groups: unknown[]): (s: string) => string;
+  Locale: { from: Record<string, unknown[][]>; to: Record<string, unknown[][]> };
+};
 
 export type Script = 'traditional' | 'simplified' | 'mixed';
 
 let t2s: ((s: string) => string) | undefined;
 let s2t: ((s: string) => string) | undefined;
-let s2tw: ((s: string) => string) | undefined;
-let s2hk: ((s: string) => string) | undefined;
+type Conv = (s: string) => string;
+/** Character-only converters for classification: the phrase dictionaries cost ~300 ms to build. */
+let charConv: { t2s: Conv; s2t: Conv; t2tw: Conv; t2hk: Conv } | undefined;
+
+function getCharConv() {
+  if (charConv) return charConv;
+  const L = OpenCC.Locale;
+  const last = (groups: unknown[][]) => groups[groups.length - 1];
+  const chars = (group: unknown[]) => group[group.length - 1]; // [phrases, characters]
+  charConv = {
+    s2t: OpenCC.ConverterFactory([chars(last(L.from.cn))]),
+    t2s: OpenCC.ConverterFactory([chars(last(L.to.cn))]),
+    t2tw: OpenCC.Converter({ from: 't', to: 'tw' }),
+    t2hk: OpenCC.Converter({ from: 't', to: 'hk' }),
+  };
+  return charConv;
+}
 
 function getT2s(): (s: string) => string {
   return (t2s ??= OpenCC.Converter({ from: 't', to: 'cn' }));
@@ -30,10 +49,10 @@ function getS2t(): (s: string) => string {
 
 /** A Simplified-only character changes under every Simplified → Traditional standard (OpenCC, Taiwan,
  * Hong Kong): 峰 → 峯 only in OpenCC's standard, so 峰 is valid Traditional in Taiwan and counts for neither. */
-function changesInEveryStandard(ch: string): boolean {
-  s2tw ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  s2hk ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
-  return getS2t()(ch) !== ch && s2tw(ch) !== ch && s2hk(ch) !== ch;
+function classifyWith(ch: string, simp: string, trad: string, tw: string, hk: string): 0 | 1 | 2 {
+  if (simp !== ch && !BOTH_TRADITIONAL.has(ch)) return 1;
+  if (!BOTH_SIMPLIFIED.has(ch) && trad !== ch && tw !== ch && hk !== ch) return 2;
+  return 0;
 }
 
 /** Traditional (any variant) → Simplified (mainland). Word-level, so 乾坤 stays, 乾淨 → 干净. */
@@ -61,11 +80,33 @@ export function classifyChar(ch: string): 0 | 1 | 2 {
   if (c !== undefined) return c;
   c = 0;
   if (HAN_CHAR.test(ch)) {
-    if (getT2s()(ch) !== ch && !BOTH_TRADITIONAL.has(ch)) c = 1;
-    else if (!BOTH_SIMPLIFIED.has(ch) && changesInEveryStandard(ch)) c = 2;
+    const cc = getCharConv();
+    const trad = cc.s2t(ch);
+    c = classifyWith(ch, cc.t2s(ch), trad, cc.t2tw(trad), cc.t2hk(trad));
   }
   if (charClass.size < 50000) charClass.set(ch, c);
   return c;
+}
+
+/**
+ * Classify every not-yet-seen Han character of `text` in one batch: a converter call costs far more
+ * than its length, so the characters go through each converter joined by line breaks (no dictionary
+ * phrase spans a line break), which gives the same answer as one call per character.
+ */
+function classifyMany(text: string): void {
+  const fresh = new Set<string>();
+  for (const ch of text) if (!charClass.has(ch) && HAN_CHAR.test(ch)) fresh.add(ch);
+  if (fresh.size < 8 || charClass.size + fresh.size > 50000) return;
+  const chars = [...fresh];
+  const joined = chars.join('\n');
+  const cc = getCharConv();
+  const simp = cc.t2s(joined).split('\n');
+  const tradJoined = cc.s2t(joined);
+  const trad = tradJoined.split('\n');
+  const tw = cc.t2tw(tradJoined).split('\n');
+  const hk = cc.t2hk(tradJoined).split('\n');
+  if ([simp, trad, tw, hk].some((a) => a.length !== chars.length)) return; // fall back to one by one
+  chars.forEach((ch, i) => charClass.set(ch, classifyWith(ch, simp[i], trad[i], tw[i], hk[i])));
 }
 
 export interface ScriptCounts {
@@ -75,6 +116,7 @@ export interface ScriptCounts {
 
 /** How many Traditional-only and Simplified-only characters `text` holds. */
 export function scriptCounts(text: string): ScriptCounts {
+  classifyMany(text);
   let traditional = 0;
   let simplified = 0;
   for (const ch of text) {

@@ -26,7 +26,23 @@ const MAX_WEAK_CHARS = 6;
 const ONE = '(?<!' + HAN_SRC + ')';
 const STRONG_RUN = new RegExp(ONE + HAN_SRC + '(?:' + STRONG + '{1,3}' + HAN_SRC + '(?!' + HAN_SRC + '))+', 'g');
 const WEAK_RUN = new RegExp(ONE + HAN_SRC + '(?:' + WEAK + '{1,2}' + HAN_SRC + '(?!' + HAN_SRC + ')){2,}', 'g');
-const SEP = /^[\s*＊★☆※^♂♀◆●■▲▼◇○□△_＿|｜#＃@~～\-－.·•/\\一]$/;
+const SEP_CLASS = '[\\s*＊★☆※^♂♀◆●■▲▼◇○□△_＿|｜#＃@~～\\-－.·•/\\\\一]';
+const SEP = new RegExp('^' + SEP_CLASS + '$');
+/** Quick tests: is there a separator between two Han characters at all? */
+const ANY_GAP = new RegExp(HAN_SRC + SEP_CLASS + '{1,3}' + HAN_SRC);
+const SYMBOL_GAP = new RegExp(HAN_SRC + '(?:' + STRONG + '|' + WEAK + ')');
+
+let index: Map<string, string[]> | undefined;
+function firstCharIndex(): Map<string, string[]> {
+  if (index) return index;
+  index = new Map();
+  for (const e of lexicon('artifact-obfuscated').entries) {
+    const first = [...e.term][0];
+    if (!index.has(first)) index.set(first, []);
+    index.get(first)!.push(e.term);
+  }
+  return index;
+}
 
 export const separatorInsertion: Rule = {
   id: ID,
@@ -51,10 +67,11 @@ export const separatorInsertion: Rule = {
         }),
       );
     };
-    const lex = lexicon('artifact-obfuscated');
+    const byFirst = firstCharIndex();
     for (const line of ctx.lines) {
       if (line.blank) continue;
       const t = line.text;
+      if (!ANY_GAP.test(t)) continue;
       // lexicon words with separators: compress the line, match, map back
       const chars: string[] = [];
       const pos: number[] = [];
@@ -66,20 +83,27 @@ export const separatorInsertion: Rule = {
         }
         i += ch.length;
       }
-      const compressed = chars.join('');
-      const unitToChar: number[] = [];
-      chars.forEach((c, k) => {
-        for (let u = 0; u < c.length; u++) unitToChar.push(k);
-      });
-      for (const m of lex.find(compressed)) {
-        const a = unitToChar[m.start];
-        const b = unitToChar[m.end - 1];
+      // a word of the list starting at char k of the compressed line (first-character index: the
+      // list is short, and an automaton pass per line costs more than this)
+      const found: { start: number; end: number; term: string }[] = [];
+      for (let k = 0; k < chars.length; k++) {
+        const terms = byFirst.get(chars[k]);
+        if (!terms) continue;
+        for (const term of terms) {
+          const parts = [...term];
+          if (parts.every((p, x) => chars[k + x] === p)) found.push({ start: k, end: k + parts.length, term });
+        }
+      }
+      for (const m of found) {
+        const a = m.start;
+        const b = m.end - 1;
         const s = pos[a];
         const e = pos[b] + chars[b].length;
-        if (e - s <= m.end - m.start) continue; // nothing inserted
+        if (e - s <= chars.slice(a, b + 1).join('').length) continue; // nothing inserted
         // every gap inside the word must be separators only
         add(line.start + s, line.start + e, m.term, 0.9);
       }
+      if (!SYMBOL_GAP.test(t)) continue;
       for (const re of [STRONG_RUN, WEAK_RUN]) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
