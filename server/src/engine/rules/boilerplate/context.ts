@@ -44,7 +44,7 @@ function headlineShaped(text: string, shape: Shape): boolean {
 }
 
 /** Junk that ends an article: related lists, pagination, copyright, disclaimers, licences. */
-const BARRIER_RULES = new Set(['boilerplate/related-links', 'boilerplate/pagination', 'boilerplate/copyright', 'boilerplate/disclaimer', 'boilerplate/icp-license']);
+const BARRIER_RULES = new Set(['boilerplate/related-links', 'boilerplate/teaser-list', 'boilerplate/pagination', 'boilerplate/copyright', 'boilerplate/disclaimer', 'boilerplate/icp-license']);
 /** Junk that also turns up inside articles (an event's hotline, a date line, a repeated short line). */
 const SOFT_RULES = new Set(['boilerplate/contact', 'boilerplate/metadata', 'boilerplate/repeated-line']);
 

@@ -16,6 +16,7 @@ import { disclaimer } from './disclaimer';
 import { icpLicense } from './icp-license';
 import { contact } from './contact';
 import { contextRule } from './context';
+import { teaserList } from './teaser-list';
 
 export const boilerplateRules: Rule[] = [
   titleSuffixRule,
@@ -33,6 +34,7 @@ export const boilerplateRules: Rule[] = [
   disclaimer,
   icpLicense,
   contact,
+  teaserList,
   // phase 1: sees the findings above (and spam's) as known junk
   contextRule,
 ];
