@@ -25,23 +25,25 @@ function gbkTable(): Map<string, number> {
   gbk = new Map();
   let dec: InstanceType<typeof TextDecoder>;
   try {
-    dec = new TextDecoder('gbk', { fatal: true });
+    dec = new TextDecoder('gbk');
   } catch {
     return gbk; // no GBK in this runtime (small-icu): the rule finds nothing
   }
-  const buf = new Uint8Array(2);
-  for (let a = 0x81; a <= 0xfe; a++)
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      buf[0] = a;
-      buf[1] = b;
-      try {
-        const ch = dec.decode(buf);
-        if (ch.length === 1 && !gbk.has(ch)) gbk.set(ch, (a << 8) | b);
-      } catch {
-        /* unassigned */
-      }
-    }
+  // every two-byte code, each followed by a line feed, decoded in one call (unassigned → U+FFFD)
+  const codes: number[] = [];
+  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) codes.push((a << 8) | b);
+  const buf = new Uint8Array(codes.length * 3);
+  codes.forEach((c, i) => {
+    buf[3 * i] = c >> 8;
+    buf[3 * i + 1] = c & 0xff;
+    buf[3 * i + 2] = 0x0a;
+  });
+  const chars = dec.decode(buf).split('\n');
+  if (chars.length < codes.length) return gbk;
+  codes.forEach((c, i) => {
+    const ch = chars[i];
+    if (ch.length === 1 && ch !== '\ufffd' && !gbk!.has(ch)) gbk!.set(ch, c);
+  });
   return gbk;
 }
 
