@@ -7,6 +7,7 @@ import * as path from 'path';
 import { analyze, clean, LineIndex } from '../../server/src/engine';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 import { SEEDS_DIR, seedIds } from '../seeds';
+import { CHECK_CATEGORIES } from '../../server/src/cli/main';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'corpus-lint.js');
@@ -58,26 +59,34 @@ describe('CLI contract', function () {
     assert.ok(r.code === 0 || r.code === 1, r.err);
     const objs = r.out.trim().split('\n').map((l) => JSON.parse(l));
     assert.deepStrictEqual(objs.map((o) => o.file), [a, b]);
-    const expected = analyze(PAGE, { segmenter: jiebaSegmenter });
+    const expected = analyze(PAGE, { segmenter: jiebaSegmenter, categories: CHECK_CATEGORIES });
     const idx = new LineIndex(PAGE);
     assert.strictEqual(objs[0].findings.length, expected.length);
     objs[0].findings.forEach((f: any, i: number) => {
       assert.strictEqual(f.rule, expected[i].rule);
-      assert.ok(['boilerplate', 'spam', 'artifact', 'pii', 'script'].includes(f.category));
+      assert.ok(['boilerplate', 'spam', 'artifact', 'pii', 'script', 'entity'].includes(f.category));
       assert.ok(['error', 'warning', 'information', 'hint'].includes(f.severity));
       assert.ok(typeof f.message === 'string' && f.message.length > 0);
       assert.deepStrictEqual(f.range.start, idx.positionAt(expected[i].start));
       assert.deepStrictEqual(f.range.end, idx.positionAt(expected[i].end));
-      assert.ok(!('entityType' in f));
+      assert.strictEqual('entityType' in f, f.category === 'entity');
       for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.range.start.line <= e.range.end.line && typeof e.newText === 'string');
     });
     assert.strictEqual(r.code, expected.length ? 1 : 0, 'exit 1 exactly when there are findings');
   });
 
+  it('check reports entities by default; --no-entities leaves them out', () => {
+    const a = write('ent.txt', '国务院总理李强在北京会见外宾。\n');
+    const on = JSON.parse(run(['check', '--format', 'json', a]).out.trim()).findings;
+    assert.ok(on.some((f: any) => f.category === 'entity' && f.entityType === 'person'));
+    const off = JSON.parse(run(['check', '--format', 'json', '--no-entities', a]).out.trim()).findings;
+    assert.ok(!off.some((f: any) => f.category === 'entity'));
+  });
+
   it('check --format text prints file:line:col rule message', () => {
     const a = write('t.txt', PAGE);
     const r = run(['check', a]);
-    const expected = analyze(PAGE, { segmenter: jiebaSegmenter });
+    const expected = analyze(PAGE, { segmenter: jiebaSegmenter, categories: CHECK_CATEGORIES });
     const lines = r.out.trim() ? r.out.trim().split('\n') : [];
     assert.strictEqual(lines.length, expected.length);
     for (const l of lines) assert.match(l, /^.+:\d+:\d+ (error|warning|information|hint) [a-z]+\/[a-z0-9-]+ .+/);
@@ -107,7 +116,7 @@ describe('CLI contract', function () {
     const a = write('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf, 'utf8')]));
     const r = run(['check', '--format', 'json', a]);
     const obj = JSON.parse(r.out.trim());
-    const expected = analyze(crlf, { segmenter: jiebaSegmenter });
+    const expected = analyze(crlf, { segmenter: jiebaSegmenter, categories: CHECK_CATEGORIES });
     const idx = new LineIndex(crlf);
     assert.deepStrictEqual(obj.findings.map((f: any) => f.range.start), expected.map((f) => idx.positionAt(f.start)));
   });

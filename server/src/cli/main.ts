@@ -11,6 +11,9 @@ import { textLine, toJsonFinding } from './format';
 import { expandInputs } from './files';
 import { renderExplain } from './explain';
 
+/** What `check` reports when --categories is absent: every category, entities included. */
+export const CHECK_CATEGORIES: Category[] = [...DEFAULT_CATEGORIES, 'entity'];
+
 function parseCategories(v: string | undefined): Category[] | undefined {
   if (!v) return undefined;
   const cats = v.split(',').map((s) => s.trim()).filter(Boolean) as Category[];
@@ -32,11 +35,14 @@ export function main(argv: string[]): number {
     .description('report findings for each file')
     .argument('<files...>', 'text files, or folders (their *.txt files, recursively)')
     .option('-f, --format <format>', 'json (one object per line, per file), text, or explain (each line with its verdict and evidence)', 'text')
-    .option('--categories <list>', `comma-separated categories to check (default: ${DEFAULT_CATEGORIES.join(',')})`)
+    .option('--categories <list>', `comma-separated categories to check (default: ${CHECK_CATEGORIES.join(',')})`)
+    .option('--no-entities', 'leave out entity findings (people, places, organisations)')
     .option('--lang <lang>', 'message language: en or zh', 'en')
-    .action((files: string[], opts: { format: string; categories?: string; lang: string }) => {
+    .action((files: string[], opts: { format: string; categories?: string; entities: boolean; lang: string }) => {
       if (!['json', 'text', 'explain'].includes(opts.format)) throw new Error(`unknown format "${opts.format}" (json, text or explain)`);
-      const categories = parseCategories(opts.categories);
+      // entities are reported by default (not by the explain view, which is about line verdicts)
+      let categories = parseCategories(opts.categories) ?? (opts.format === 'explain' ? DEFAULT_CATEGORIES : CHECK_CATEGORIES);
+      if (!opts.entities) categories = categories.filter((c) => c !== 'entity');
       let any = false;
       for (const file of expandInputs(files, (msg) => process.stderr.write(`corpus-lint: ${msg}\n`))) {
         let read;

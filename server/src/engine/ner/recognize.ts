@@ -4,7 +4,7 @@
  * that, at a clause break or every MAX_CHUNK characters), so decoding stays linear and bounded.
  */
 import { EntityType, Segmenter } from '../types';
-import { extractFeatures, TaggedWord } from './features';
+import { TaggedWord } from './features';
 import { NerType, tagsToSpans, viterbi } from './decode';
 import { loadModel, NerModel } from './model';
 
@@ -56,8 +56,7 @@ export function tagChars(chars: string[], segmenter: Segmenter | undefined, mode
       words = undefined;
     }
   }
-  const feats = extractFeatures(chars, words);
-  return tagsToSpans(viterbi(model.emissions(feats), chars.length, model.trans));
+  return tagsToSpans(viterbi(model.score(chars, words), chars.length, model.trans));
 }
 
 const HAS_LETTER = /\p{Script=Han}|[A-Za-z]/u;

@@ -4,7 +4,7 @@
  *
  *   node out/server/src/engine/ner/train.js [--epochs N] [--holdout K] [--out FILE] [--data DIR] [FILES…]
  *
- * Defaults: ../shared/ner/msra-train.bio and weibo-train.bio, written to server/data/ner/model.txt.gz.
+ * Defaults: ../shared/ner/msra-train.bio and weibo-train.bio, written to server/data/ner/model.bin.gz.
  * --holdout K keeps every K-th sentence of the first file apart and prints F1 on it after each epoch
  * (tuning happens there, never on pd-dev / msra-val, which are the measure).
  */
@@ -252,9 +252,7 @@ export function train(o: Options): void {
 
   function toModel(): NerModel {
     const { aw, at } = averaged();
-    const index = new Map<string, number>();
-    for (let f = 0; f < nf; f++) index.set(names[f], f);
-    return new NerModel(index, aw, at);
+    return new NerModel(names, aw, at);
   }
 
   const model = toModel();

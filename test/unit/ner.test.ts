@@ -1,0 +1,214 @@
+/** NER: model loading, features, BIOES Viterbi, the entity/ner rule (UTF-16 ranges), and an accuracy smoke test. */
+import * as assert from 'assert';
+import {
+  ALLOWED,
+  chunk,
+  extractFeatures,
+  hashFeature,
+  labelsToTags,
+  loadModel,
+  NerModel,
+  NTAGS,
+  recognize,
+  TAGS,
+  tagsToSpans,
+  viterbi,
+  walkFeatures,
+  HashSink,
+} from '../../server/src/engine/ner';
+import { analyze } from '../../server/src/engine';
+import { ner } from '../../server/src/engine/rules/entity/ner';
+import { entityRules } from '../../server/src/engine/rules/entity';
+import { jiebaSegmenter } from '../../server/src/segmenter';
+
+const tagIndex = (t: string) => TAGS.indexOf(t);
+
+describe('ner: model', () => {
+  it('loads the shipped model once, with the BIOES tag set', () => {
+    const m = loadModel();
+    assert.ok(m.size > 10000, `model has ${m.size} features`);
+    assert.strictEqual(m.trans.length, NTAGS * NTAGS);
+    assert.strictEqual(loadModel(), m, 'cached');
+    assert.deepStrictEqual(TAGS, ['O', 'B-PER', 'I-PER', 'E-PER', 'S-PER', 'B-LOC', 'I-LOC', 'E-LOC', 'S-LOC', 'B-ORG', 'I-ORG', 'E-ORG', 'S-ORG']);
+  });
+
+  it('survives a round trip through its file format (weights rounded to 1/scale)', () => {
+    const names = ['bias', 'u0=李', 'b0=北京'];
+    const weights = new Float32Array(names.length * NTAGS).map((_, k) => ((k * 37) % 11) - 5);
+    const trans = new Float32Array(NTAGS * NTAGS).map((_, k) => (k % 7) / 4);
+    const m = new NerModel(names, weights, trans);
+    const back = NerModel.fromBuffer(m.toBuffer(4));
+    assert.deepStrictEqual([...back.trans], [...trans]);
+    const feats = [['bias', 'u0=李', 'unknown=x'], ['b0=北京']];
+    assert.deepStrictEqual([...back.emissions(feats)], [...m.emissions(feats)]);
+  });
+
+  it('scores from hashed features exactly as from feature strings', () => {
+    const m = loadModel();
+    const chars = Array.from('国务院总理李强在人民大会堂会见外宾');
+    const words = jiebaSegmenter.tag(chars.join(''));
+    const fromStrings = m.emissions(extractFeatures(chars, words));
+    const sink = new HashSink(m, chars.length);
+    walkFeatures(chars, words, sink);
+    for (let k = 0; k < fromStrings.length; k++) assert.ok(Math.abs(fromStrings[k] - sink.out[k]) < 1e-9);
+  });
+
+  it('hashes a feature into two 32-bit lanes', () => {
+    const [a, b] = hashFeature('u0=李');
+    assert.ok(a >>> 0 === a && b >>> 0 === b);
+    assert.notDeepStrictEqual(hashFeature('u0=李'), hashFeature('u1=李'));
+  });
+});
+
+describe('ner: features', () => {
+  const chars = Array.from('李明在北京市');
+  const words = [
+    { word: '李明', tag: 'nr' },
+    { word: '在', tag: 'p' },
+    { word: '北京市', tag: 'ns' },
+  ];
+  const f = extractFeatures(chars, words);
+  const table: [number, string[]][] = [
+    [0, ['bias', 'u0=李', 'u1=明', 'b0=李明', 'y=^HH', 'jp=Bnr', 'jt=nr', 'jtn=nr_p', 'jl=B2nr', 'jw=B李明', 'wpt=^B', 'n0']],
+    [1, ['u-1=李', 'b-1=李明', 't0=李明在', 'jp=Enr', 'wn=在', 'wnt=pE', 'n-1']],
+    [2, ['jp=Sp', 'wp=李明', 'wn=北京市', 'n-2']],
+    [3, ['u0=北', 'jp=Bns', 'jw=B北京市', 'jl=B3ns', 'wp=在', 'wpt=pB']],
+    [5, ['u0=市', 'jp=Ens', 's0=LOC1', 'y=HH$', 'jtn=ns_$']],
+  ];
+  for (const [i, expected] of table) {
+    it(`position ${i} (${chars[i]}) has ${expected.join(' ')}`, () => {
+      for (const e of expected) assert.ok(f[i].includes(e), `missing ${e} in ${f[i].join(' ')}`);
+    });
+  }
+  it('one list per character, and no word features without a segmentation', () => {
+    assert.strictEqual(f.length, chars.length);
+    const bare = extractFeatures(chars);
+    assert.ok(bare.every((x) => x.includes('jp=?') && !x.some((y) => y.startsWith('jw='))));
+  });
+  it('ignores a segmentation that does not cover the text', () => {
+    const bad = extractFeatures(chars, [{ word: '李明', tag: 'nr' }]);
+    assert.ok(bad[0].includes('jp=?'));
+  });
+  it('works on code points: an astral character is one position', () => {
+    assert.strictEqual(extractFeatures(Array.from('𠮷野家')).length, 3);
+    assert.ok(extractFeatures(Array.from('𠮷野家'))[1].includes('u-1=𠮷'));
+  });
+});
+
+describe('ner: decoding', () => {
+  it('the transition table allows exactly the BIOES grammar', () => {
+    const ok = (a: string, b: string) => ALLOWED[tagIndex(a) * NTAGS + tagIndex(b)];
+    assert.ok(ok('O', 'B-PER') && ok('B-PER', 'I-PER') && ok('I-PER', 'E-PER') && ok('E-PER', 'S-LOC') && ok('S-ORG', 'O'));
+    assert.ok(!ok('O', 'I-PER') && !ok('O', 'E-LOC') && !ok('B-PER', 'E-LOC') && !ok('B-PER', 'O') && !ok('I-ORG', 'B-ORG') && !ok('E-PER', 'I-PER'));
+  });
+
+  it('Viterbi never returns an invalid sequence, even when emissions favour one', () => {
+    const n = 4;
+    const emit = new Float64Array(n * NTAGS);
+    // each position alone prefers I-PER, then E-LOC, then B-ORG, then I-ORG (all invalid in that order)
+    ['I-PER', 'E-LOC', 'B-ORG', 'I-ORG'].forEach((t, i) => (emit[i * NTAGS + tagIndex(t)] = 10));
+    const tags = viterbi(emit, n, new Float64Array(NTAGS * NTAGS));
+    const CAN_START = ['O', 'B', 'S'];
+    assert.ok(CAN_START.includes(TAGS[tags[0]][0]));
+    for (let i = 1; i < n; i++) assert.ok(ALLOWED[tags[i - 1] * NTAGS + tags[i]], TAGS[tags[i - 1]] + ' → ' + TAGS[tags[i]]);
+    assert.ok(['O', 'E', 'S'].includes(TAGS[tags[n - 1]][0]));
+  });
+
+  it('Viterbi follows the emissions when they are valid, and transitions break ties', () => {
+    const seq = ['B-PER', 'I-PER', 'E-PER', 'O', 'S-LOC'];
+    const emit = new Float64Array(seq.length * NTAGS);
+    seq.forEach((t, i) => (emit[i * NTAGS + tagIndex(t)] = 5));
+    assert.deepStrictEqual(viterbi(emit, seq.length, new Float64Array(NTAGS * NTAGS)).map((t) => TAGS[t]), seq);
+    assert.deepStrictEqual(viterbi(new Float64Array(0), 0, new Float64Array(NTAGS * NTAGS)), []);
+  });
+
+  it('reads BIO labels into BIOES tags and spans', () => {
+    const tags = labelsToTags(['B-PER', 'I-PER', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'I-ORG', 'I-GPE', 'M-LOC']);
+    assert.deepStrictEqual(tags.map((t) => TAGS[t]), ['B-PER', 'E-PER', 'O', 'S-LOC', 'B-ORG', 'I-ORG', 'E-ORG', 'B-LOC', 'E-LOC']);
+    assert.deepStrictEqual(tagsToSpans(tags), [
+      { start: 0, end: 2, type: 'PER' },
+      { start: 3, end: 4, type: 'LOC' },
+      { start: 4, end: 7, type: 'ORG' },
+      { start: 7, end: 9, type: 'LOC' },
+    ]);
+  });
+
+  it('cuts long lines into bounded chunks at sentence ends', () => {
+    const sentence = Array.from('北京市人民政府今天召开会议，研究部署防汛工作。');
+    const line: string[] = [];
+    while (line.length < 2000) line.push(...sentence);
+    const chunks = chunk(line);
+    assert.strictEqual(chunks[0][0], 0);
+    assert.strictEqual(chunks[chunks.length - 1][1], line.length);
+    for (let k = 0; k < chunks.length; k++) {
+      assert.ok(chunks[k][1] - chunks[k][0] <= 400);
+      if (k) assert.strictEqual(chunks[k][0], chunks[k - 1][1]);
+      if (k < chunks.length - 1) assert.strictEqual(line[chunks[k][1] - 1], '。');
+    }
+    const noPunct = new Array(1000).fill('中');
+    assert.ok(chunk(noPunct).every(([a, b]) => b - a <= 400));
+  });
+});
+
+describe('ner: entity/ner rule', () => {
+  it('is registered in the entity rules', () => {
+    assert.ok(entityRules.includes(ner));
+  });
+
+  it('reports UTF-16 ranges right with astral characters and CRLF', () => {
+    const text = '𠮷𠮷：记者王晓明报道。\r\n国务院总理李强在人民大会堂会见了法国总统。\r\n';
+    const found = analyze(text, { categories: ['entity'], segmenter: jiebaSegmenter });
+    const got = found.map((f) => [text.slice(f.start, f.end), f.entityType]);
+    assert.deepStrictEqual(got, [
+      ['王晓明', 'person'],
+      ['国务院', 'organization'],
+      ['李强', 'person'],
+      ['人民大会堂', 'place'],
+      ['法国', 'place'],
+    ]);
+    for (const f of found) {
+      assert.strictEqual(f.rule, 'entity/ner');
+      assert.strictEqual(f.category, 'entity');
+      assert.strictEqual(f.severity, 'hint');
+      assert.ok(!f.fixes);
+    }
+    assert.strictEqual(found[0].start, 7, 'after two surrogate pairs, a colon and 记者');
+    assert.strictEqual(found[0].message, 'Person: 王晓明');
+    assert.strictEqual(found[0].messageZh, '人名:王晓明');
+    assert.strictEqual(found[4].message, 'Place: 法国');
+  });
+
+  it('is off unless the entity category is asked for', () => {
+    const found = analyze('国务院总理李强在北京会见外宾。', { segmenter: jiebaSegmenter });
+    assert.ok(!found.some((f) => f.category === 'entity'));
+  });
+
+  it('runs without a segmenter (characters only)', () => {
+    const got = recognize('记者王晓明在北京报道。');
+    assert.ok(got.some((e) => e.text === '北京' && e.type === 'place'));
+  });
+});
+
+describe('ner: accuracy smoke test', () => {
+  // sentences written for this test (not from any training or dev file)
+  const cases: [string, [string, string][]][] = [
+    ['记者王晓明报道：清华大学和北京大学的学生昨天在天安门广场参观。', [['王晓明', 'person'], ['清华大学', 'organization'], ['北京大学', 'organization'], ['天安门广场', 'place']]],
+    ['国务院总理李强今天上午在人民大会堂会见了法国总统马克龙。', [['国务院', 'organization'], ['李强', 'person'], ['人民大会堂', 'place'], ['法国', 'place'], ['马克龙', 'person']]],
+    ['中国工商银行上海分行行长张建国说，今年贷款增长较快。', [['中国工商银行上海分行', 'organization'], ['张建国', 'person']]],
+    ['新疆维吾尔自治区党委书记陈全国在乌鲁木齐出席会议。', [['新疆维吾尔自治区党委', 'organization'], ['陈全国', 'person'], ['乌鲁木齐', 'place']]],
+    ['浙江省杭州市的游客来到四川省成都市参观大熊猫基地。', [['浙江省', 'place'], ['杭州市', 'place'], ['四川省', 'place'], ['成都市', 'place']]],
+  ];
+  it('finds at least 90% of the entities of a few hand-written news sentences, with few false ones', () => {
+    let tp = 0;
+    let gold = 0;
+    let pred = 0;
+    for (const [text, expected] of cases) {
+      const got = new Set(recognize(text, jiebaSegmenter).map((e) => e.text + '/' + e.type));
+      pred += got.size;
+      gold += expected.length;
+      for (const [t, k] of expected) if (got.has(t + '/' + k)) tp++;
+    }
+    assert.ok(tp / gold >= 0.9, `recall ${tp}/${gold}`);
+    assert.ok(tp / pred >= 0.85, `precision ${tp}/${pred}`);
+  });
+});
