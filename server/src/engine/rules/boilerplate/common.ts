@@ -33,6 +33,8 @@ export function norm(s: string): string {
 }
 
 export interface Shape {
+  /** the normalized line (see `norm`), trimmed, without lost-character `?` and pinyin residue */
+  text: string;
   ink: number;
   han: number;
   /** sentence punctuation inside the line (，。！？；、), not counting colons. */
@@ -54,7 +56,7 @@ export function lineShape(text: string): Shape {
   const ends = /[。!?！？…」』”"）)]$/.test(n) && !/^[(（\[【]/.test(n);
   const punct = commas + stops;
   const sentence = (ink >= 20 && (stops >= 1 || commas >= 2) && han >= 8) || (ink >= 12 && /[。！？!?]$/.test(n) && commas >= 1);
-  return { ink, han, punct, commas, ends, sentence };
+  return { text: n, ink, han, punct, commas, ends, sentence };
 }
 
 export function cues(name: string, text: string): LexMatch[] {

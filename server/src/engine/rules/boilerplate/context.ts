@@ -40,7 +40,7 @@ function isByline(text: string): boolean {
 }
 
 function headlineShaped(text: string, shape: Shape): boolean {
-  return shape.ink >= 5 && shape.ink <= 60 && !/[。;；]$/.test(text.trim()) && hanRatio(text) >= 0.4 && shape.commas <= 2;
+  return shape.ink >= 5 && shape.ink <= 60 && !/[。;；]$/.test(text.trim()) && shape.han >= 0.4 * shape.ink && shape.commas <= 2;
 }
 
 /** Junk that ends an article: related lists, pagination, copyright, disclaimers, licences. */
@@ -103,8 +103,8 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   const barrier = barrierLines(ctx);
   for (const x of infos) {
     if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25))) x.para = true;
-    const t = ctx.lines[x.i].text.trim();
-    if (x.junk) x.weight = barrier.has(x.i) ? -40 : softJunk(ctx, x.i) ? -3 : -6;
+    const t = x.shape.text;
+    if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
     else if (x.para) x.weight = Math.min(x.shape.ink, 300) - 25;
     else if (x.shape.ink <= 6 && !/[，。：:、；（(]/.test(t)) x.weight = -4;
     else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
@@ -143,15 +143,9 @@ export const contextRule: Rule = {
     const region = total >= 40 && first >= 0;
     const text = (x: Info) => ctx.lines[x.i].text;
 
-    // 2. a short line squeezed between two junk lines
-    for (let k = 1; k + 1 < infos.length; k++) {
-      const x = infos[k];
-      if (x.junk || x.para || x.shape.ink > 15) continue;
-      if (infos[k - 1].junk && infos[k + 1].junk && !isByline(text(x))) flag.set(k, 'short line between two junk lines');
-    }
+    const keep = new Set<number>();
     if (region) {
       const span = `main text: lines ${infos[first].i + 1}–${infos[last].i + 1}`;
-      const keep = new Set<number>();
       // 3. lead-in lines and headline above the text
       let k = first - 1;
       const lead: number[] = [];
@@ -185,6 +179,12 @@ export const contextRule: Rule = {
         if (x.para && x.shape.ink >= 60) continue;
         flag.set(q, `outside the ${span}${q < first ? ' (page header)' : ' (page footer)'}`);
       }
+    }
+    // 2. a short line squeezed between two junk lines
+    for (let k = 1; k + 1 < infos.length; k++) {
+      const x = infos[k];
+      if (x.junk || x.para || keep.has(k) || flag.has(k) || x.shape.ink > 15) continue;
+      if (infos[k - 1].junk && infos[k + 1].junk && !isByline(text(x))) flag.set(k, 'short line between two junk lines');
     }
     // group runs of flagged lines (blank lines in between are fine, junk lines end a run)
     const out: Finding[] = [];

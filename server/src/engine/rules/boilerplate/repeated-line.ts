@@ -1,17 +1,22 @@
 /**
  * boilerplate/repeated-line — a line that already appeared earlier in the document (the repeated headline,
- * a menu item listed twice, a related-article title shown in two widgets).
+ * a menu item listed twice).
  *
  * Why: the article never needs the same short line twice; templates repeat the headline under the title
  * and again in lists. The first copy is left to the other rules; the later copies are flagged.
  * How: lines are compared after normalization (white space removed, Simplified, half-width); lines of
- * 3–80 visible characters that do not read like a sentence (a quoted forum reply is left alone).
+ * 3–80 visible characters that do not read like a sentence (a quoted forum reply is left alone), within 12
+ * lines of the original (farther repeats are left to boilerplate/context: a wiki links the same term many
+ * times); structured list items (`成人票原价:60元`, `1、…`) are never flagged.
  * Options: none.
  * Example: `我区召开疫情防控工作专题汇报会议` (second copy, under the metadata line) → (line removed)
  */
 import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
+
+/** A copy counts when it follows its original within this many lines (the headline under the title). */
+const NEAR = 12;
 
 export function lineKey(text: string): string {
   return norm(text).replace(/[\s\u3000]/g, '');
@@ -35,7 +40,9 @@ export const repeatedLine: Rule = {
       }
       if (shape.ink < 3 || /^[\d\s\p{P}]+$/u.test(key)) continue;
       const headlineLike = shape.ink <= 80 && !shape.sentence && shape.commas <= 1 && !/[。！？!?]\S/.test(key);
-      if (!headlineLike) continue;
+      if (!headlineLike || line.index - first > NEAR) continue;
+      // structured items of a list inside an article (`成人票原价:60元`, `1、docker脚本`, `[注]`) repeat legitimately
+      if (/[:：]\s*[\d¥￥$]|^\d{1,2}\s*[、.．]|^[\[【(（].*[\]】)）]$/.test(key)) continue;
       out.push(lineFinding(line, ctx.lines, {
         rule: 'boilerplate/repeated-line', category: 'boilerplate', score: headlineLike ? 0.85 : 0.7,
         message: `Repeats line ${first + 1}.`,
