@@ -4,11 +4,26 @@
  * Why: `联系电话:…`, `地址:… 邮政编码:…`, `关于我们 | 联系我们` belong to the site, not the article.
  * How: cues from boilerplate-contact.txt on a line of at most 80 visible characters that does not read
  * like a sentence (or with the cue at the line start), in the top 15 % or the bottom 40 % of the document
- * (a hotline in the middle of an article is content).
+ * (a hotline in the middle of an article is content); a cue repeated on three or more lines is a listing's
+ * field, not a footer, and is left alone.
  * Options: none.
  * Example: `制作单位:某某网丨地址:拉萨市某路36号丨邮政编码:850000` → (line removed)
  */
-import { cueRule } from './common';
+import { AnalysisContext } from '../../types';
+import { cueRule, cues, norm } from './common';
+
+/** Cue words found on three or more lines of a document: a listing's field (`咨询电话:` per item), not a footer. */
+let cache: { ctx: AnalysisContext; common: Set<string> } | undefined;
+function commonCues(ctx: AnalysisContext): Set<string> {
+  if (cache && cache.ctx === ctx) return cache.common;
+  const n = new Map<string, number>();
+  for (const l of ctx.lines) {
+    if (l.blank) continue;
+    for (const t of new Set(cues('boilerplate-contact', norm(l.text)).map((m) => m.term))) n.set(t, (n.get(t) ?? 0) + 1);
+  }
+  cache = { ctx, common: new Set([...n].filter(([, c]) => c >= 3).map(([t]) => t)) };
+  return cache.common;
+}
 
 export const contact = cueRule({
   name: 'contact',
@@ -17,7 +32,9 @@ export const contact = cueRule({
   extraGate: (line, ctx) => {
     // a contact cue in the middle of a long document is often content (an event's hotline); footers sit at the ends
     const pos = line.index / Math.max(1, ctx.lines.length - 1);
-    return pos <= 0.15 || pos >= 0.6;
+    if (!(pos <= 0.15 || pos >= 0.6)) return false;
+    const common = commonCues(ctx);
+    return !cues('boilerplate-contact', norm(line.text)).some((m) => common.has(m.term));
   },
   message: 'Contact or “about us” footer.',
   messageZh: '联系方式或“关于我们”页脚。',

@@ -162,8 +162,9 @@ export const contextRule: Rule = {
         }
         if (q >= 0 && steps > 0 && headlineShaped(text(infos[q]), infos[q].shape)) {
           // not the last item of a list: at most one other non-junk line right above it
-          const above = q - 1 >= 0 && !infos[q - 1].junk ? (q - 2 >= 0 && !infos[q - 2].junk ? 2 : 1) : 0;
-          if (above < 2) keep.add(q);
+          // (menu items, ≤ 6 characters, do not make a list of headlines)
+          const sibling = (r: number) => r >= 0 && !infos[r].junk && infos[r].shape.ink > 6;
+          if (!(sibling(q - 1) && sibling(q - 2))) keep.add(q);
         }
       }
       // 4. bylines / captions right under the text

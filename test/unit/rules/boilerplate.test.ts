@@ -1,0 +1,300 @@
+/**
+ * Rule tables for the boilerplate rules, and a fixture test over the seed pages
+ * (../shared/corpus/dev/seeds): no content line flagged, most boilerplate lines flagged.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { findingsOf, ruleTable } from '../../ruleTester';
+import { analyze, buildContext } from '../../../server/src/engine';
+import { boilerplateRules } from '../../../server/src/engine/rules/boilerplate';
+import { titleSuffixRule } from '../../../server/src/engine/rules/boilerplate/title-suffix';
+import { breadcrumb } from '../../../server/src/engine/rules/boilerplate/breadcrumb';
+import { navBar } from '../../../server/src/engine/rules/boilerplate/nav-bar';
+import { metadata } from '../../../server/src/engine/rules/boilerplate/metadata';
+import { templateSummary } from '../../../server/src/engine/rules/boilerplate/template-summary';
+import { repeatedLine } from '../../../server/src/engine/rules/boilerplate/repeated-line';
+import { tags } from '../../../server/src/engine/rules/boilerplate/tags';
+import { editorCredit } from '../../../server/src/engine/rules/boilerplate/editor-credit';
+import { widgets } from '../../../server/src/engine/rules/boilerplate/widgets';
+import { relatedLinks } from '../../../server/src/engine/rules/boilerplate/related-links';
+import { pagination } from '../../../server/src/engine/rules/boilerplate/pagination';
+import { copyright } from '../../../server/src/engine/rules/boilerplate/copyright';
+import { disclaimer } from '../../../server/src/engine/rules/boilerplate/disclaimer';
+import { icpLicense } from '../../../server/src/engine/rules/boilerplate/icp-license';
+import { contact } from '../../../server/src/engine/rules/boilerplate/contact';
+import { teaserList } from '../../../server/src/engine/rules/boilerplate/teaser-list';
+
+const BODY = '市政府昨天召开常务会议,研究部署今年夏季防汛工作,要求各区县压实责任、加强巡查,确保群众生命财产安全。';
+const BODY2 = '会议指出,今年汛期降雨偏多,各地要提前转移危险区域群众,做好物资储备和应急演练,坚决防止发生重大险情。';
+const HEADLINE = '市政府部署夏季防汛工作';
+
+ruleTable('boilerplate/title-suffix', titleSuffixRule, {
+  valid: [
+    HEADLINE,
+    '专访|青年导演:用镜头记录乡村振兴的故事',
+    `${HEADLINE}\n\n${BODY}`,
+    '疫情防控-最新进展:全市新增病例持续下降,各项措施落实到位。',
+  ],
+  invalid: [
+    { text: `${HEADLINE}_要闻_某某日报网\n\n${BODY}`, spans: [`${HEADLINE}_要闻_某某日报网`], output: `\n${BODY}` },
+    { text: `${HEADLINE}-新浪新闻\n${BODY}`, count: 1, output: BODY },
+    { text: `${HEADLINE} - 百度百科`, count: 1 },
+    { text: '為甚麼要早睡早起？_百度知道', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/breadcrumb', breadcrumb, {
+  valid: [BODY, '气温>35℃时应减少户外活动,注意防暑降温。', '(记者 姚彤 王兴瑞 报道)'],
+  invalid: [
+    { text: '首页 > 新闻 > 时政 > 市政府部署夏季防汛工作', count: 1, output: '' },
+    { text: `当前位置:首页>>本地新闻\n${BODY}`, count: 1, output: BODY },
+    { text: '1. 某某网 > 即时新闻 > 地方', count: 1 },
+    { text: '> 正文', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/nav-bar', navBar, {
+  valid: [
+    BODY,
+    '陈全国主持会议并讲话 艾尔肯·吐尼亚孜肖开提·依明出席',
+    '提高站位 狠抓落实 科学精准扎实做好疫情防控工作',
+    '1500 x 1750 x 800 mm (WxHxD)',
+    '[英] 毛姆 / 2006 / 上海译文出版社',
+  ],
+  invalid: [
+    { text: '网站首页  |  付款方式  |  关于我们  |  联系方式  |  使用协议', count: 1, output: '' },
+    { text: '关于我们 丨联系我们 丨集团招聘丨 法律声明 丨 隐私保护', count: 1 },
+    { text: '新闻 体育 财经 娱乐 科技 汽车', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/metadata', metadata, {
+  valid: [
+    BODY,
+    '2021年10月3日上午,自治区党委召开全区视频会议,通报疫情有关情况。',
+    '5月17日至5月19日',
+    '备注:销售时间:5月12日-5月18日',
+    '新华社发(刘满仓摄)',
+  ],
+  invalid: [
+    { text: '   日期:2021-10-04 01:23:30     来源:互联网    作者:某某网    浏览:95    ', count: 1, spans: ['日期:2021-10-04 01:23:30     来源:互联网    作者:某某网    浏览:95'] },
+    { text: `2021年01月21日 07:06   来源: 某某发布\n\n${BODY}`, count: 1, output: `\n${BODY}` },
+    { text: '發(fā)布時(shí)間:2022-02-24 14:29:00來源: 山西日報', count: 1 },
+    { text: '2024-05-24', count: 1 },
+    { text: '某某财经·8 小时前', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/template-summary', templateSummary, {
+  valid: [
+    `核心提示:腊八节要吃腊八粥,但很多年轻人并不知道该怎样做?\n${BODY}`,
+    BODY,
+  ],
+  invalid: [
+    { text: `核心提示:市政府昨天召开常务会议研究部署今年夏季防汛工作\n\n${BODY}`, count: 1, output: `\n${BODY}` },
+    { text: `文章摘要:会议指出今年汛期降雨偏多...\n${BODY2}`, count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/repeated-line', repeatedLine, {
+  valid: [
+    `${HEADLINE}\n${BODY}`,
+    `成人票原价:60元\n游客咨询电话:123\n成人票原价:60元`,
+    `${BODY}\n${BODY}`,
+  ],
+  invalid: [
+    { text: `${HEADLINE}\n\n时间:2022-01-10 来源:某某新闻\n${HEADLINE}\n${BODY}`, count: 1, spans: [HEADLINE], output: `${HEADLINE}\n\n时间:2022-01-10 来源:某某新闻\n${BODY}` },
+  ],
+});
+
+ruleTable('boilerplate/tags', tags, {
+  valid: [BODY, '标签化管理是本次改革的重点之一,各部门要抓紧落实。', '关键词在于落实。'],
+  invalid: [
+    { text: '标签: 防控  疫情  落实  确保', count: 1, output: '' },
+    { text: `${BODY}\n关键词:防汛 应急`, count: 1, output: `${BODY}\n` },
+    { text: 'Tags: 防汛 应急 暴雨', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/editor-credit', editorCredit, {
+  valid: ['(记者 姚彤 王兴瑞 报道)', '新华社发(刘满仓摄)', '编辑部的同事们连夜赶稿,终于按时完成了特刊。', BODY],
+  invalid: [
+    { text: '      (责编: 李文治)', count: 1, spans: ['(责编: 李文治)'], output: '' },
+    { text: `${BODY}\n责任编辑:杨丹宇`, count: 1, output: `${BODY}\n` },
+    { text: '[作者: 刘满仓 　责任编辑: 杨丹宇 ]', count: 1 },
+    { text: '（編輯：陳小明）', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/widgets', widgets, {
+  valid: [BODY, '网友纷纷在评论区留言,称赞这座城市的变化,不少人还分享了自己的旅行照片。', HEADLINE],
+  invalid: [
+    { text: '评论一下', count: 1, output: '' },
+    { text: '评论 0人参与,0条评论', count: 1 },
+    { text: '还没有评论,快来抢沙发吧!', count: 1 },
+    { text: '分享到: 微信 微博 QQ空间', count: 1 },
+    { text: '打印 字大 字小', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/related-links', relatedLinks, {
+  valid: [BODY, '相关新闻报道引发了社会各界的广泛关注和热烈讨论,有关部门已经介入调查。'],
+  invalid: [
+    { text: '更多>>', count: 1, output: '' },
+    { text: '更多>同类资讯', count: 1 },
+    { text: '推荐阅读', count: 1 },
+    { text: '其他人也在看', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/pagination', pagination, {
+  valid: [BODY, '11', '2021 2022 2023年的数据显示,全市GDP稳步增长。'],
+  invalid: [
+    { text: '上一篇:夏季如何预防中暑?', count: 1, output: '' },
+    { text: '下一篇:暴雨天气出行注意事项', count: 1 },
+    { text: '首页 上一页 1 2 3 4 5 下一页 尾页', count: 1 },
+    { text: '|<<1234下一页>>|', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/copyright', copyright, {
+  valid: [BODY, '著作权法修订后,侵权行为的赔偿标准明显提高。'],
+  invalid: [
+    { text: '某某新闻网版权所有,未经协议授权,禁止建立镜像', count: 1, output: '' },
+    { text: 'Copyright © 2000 - 2024 Example.com All Rights Reserved.', count: 1 },
+    { text: '版权声明:凡注明“来源:某某网”的所有作品,版权归某某公司所有,未经授权不得转载。', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/disclaimer', disclaimer, {
+  valid: [BODY],
+  invalid: [
+    { text: '免责声明:以上所展示的信息由网友自行发布,内容的真实性、准确性和合法性由发布者负责。', count: 1, output: '' },
+    { text: '[ 本作品中使用的图片等内容,如涉及版权,请致电。确认后将第一时间删除。]', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/icp-license', icpLicense, {
+  valid: [BODY, '工信部要求各网站依法办理备案手续,加强对互联网信息服务的监管。这项工作将持续推进,覆盖全国所有省份和各类网站,确保监管到位、服务到位、群众满意,让网络空间更加清朗。相关负责人表示,下一步将继续完善制度。'],
+  invalid: [
+    { text: '备案号:藏ICP备09000733号丨公安备案:54010202000003号', count: 1, output: '' },
+    { text: '京ICP证030173号', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/contact', contact, {
+  valid: [
+    BODY,
+    `${BODY}\n${BODY2}\n${BODY}\n游客咨询电话:58792888\n${BODY2}\n${BODY}\n${BODY2}\n${BODY}`,
+  ],
+  invalid: [
+    { text: `${BODY}\n${BODY2}\n地址:某某市某某路36号丨邮政编码:850000`, count: 1, output: `${BODY}\n${BODY2}\n` },
+    { text: `${BODY}\n联系我们`, count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/teaser-list', teaserList, {
+  valid: [BODY, `${BODY}\n他说……\n${BODY2}`],
+  invalid: [
+    {
+      text: '夏季饮茶的好处\n现在越来越多的人钟爱饮茶了,它不但是一种时尚,而且适合夏季饮用,下面小编...\n绿茶怎么冲泡\n茶叶在我们的生活中也占有很重要的地位,我们经常可以看到,下面小编为大家...\n红茶的功效\n红茶想必很多人都非常了解,这是一种发酵类的茶叶,由于它的特性下面...',
+      count: 6,
+      output: '',
+    },
+  ],
+});
+
+describe('boilerplate/context: keeps the article', () => {
+  const cases = [
+    `${HEADLINE}\n\n${BODY}\n\n${BODY2}`,
+    `${HEADLINE}\n\n时间:2022-01-10 来源:某某新闻\n\n${BODY}\n\n${BODY2}\n\n(记者 张三)`,
+    // hard-wrapped paragraph: judged as a whole
+    `${HEADLINE}\n\n市政府昨天召开常务会议,研究部署今年夏季防汛\n工作,要求各区县压实责任、加强巡查,确保群众\n生命财产安全。${BODY2}`,
+    // subtitles between the metadata line and the body are kept
+    `${HEADLINE}\n来源:某某网\n压实责任\n加强巡查\n${BODY}\n${BODY2}`,
+    // the headline under a menu
+    `首页\n新闻\n体育\n财经\n${HEADLINE}\n日期:2024-05-15 来源:某某网\n${BODY}\n${BODY2}`,
+  ];
+  for (const text of cases) {
+    it(short(text), () => {
+      const got = findingsOf(boilerplateRules, text, 'boilerplate/context').map((f) => text.slice(f.start, f.end));
+      for (const keep of [HEADLINE, BODY, BODY2, '压实责任', '(记者 张三)', '生命财产安全。']) {
+        if (text.includes(keep)) assert.ok(!got.some((g) => g.includes(keep)), `${keep} flagged: ${JSON.stringify(got)}`);
+      }
+    });
+  }
+});
+
+ruleTable('boilerplate/context', boilerplateRules, {
+  valid: [],
+  invalid: [
+    {
+      text: `${HEADLINE}\n\n${BODY}\n\n${BODY2}\n\n推荐资讯\n油价调整迎年内首次“搁浅”\n小偷拒捕逃跑 警民合力抓获`,
+      ruleId: 'boilerplate/context',
+      spans: ['油价调整迎年内首次“搁浅”\n小偷拒捕逃跑 警民合力抓获'],
+      output: `${HEADLINE}\n\n${BODY}\n\n${BODY2}\n\n推荐资讯\n`,
+    },
+    {
+      text: `首页\n新闻\n体育\n财经\n${HEADLINE}\n日期:2024-05-15 来源:某某网\n${BODY}\n${BODY2}`,
+      ruleId: 'boilerplate/context',
+      spans: ['首页\n新闻\n体育\n财经'],
+    },
+  ],
+});
+
+function short(s: string): string {
+  const one = s.replace(/\n/g, '⏎');
+  return one.length > 60 ? one.slice(0, 57) + '…' : one;
+}
+
+describe('boilerplate rules: shape', () => {
+  it('every finding has an id, bilingual messages, a score, evidence and a removing fix', () => {
+    const text = `${HEADLINE}_要闻_某某网\n首页 > 新闻\n${HEADLINE}\n日期:2024-05-15 来源:某某网\n${BODY}\n${BODY2}\n(责编: 李四)\n标签: 防汛\n评论一下\n更多>>\n某某网版权所有\n免责声明:本站信息来自互联网\n京ICP备12345678号\n联系我们`;
+    const fs_ = analyze(text, { rules: boilerplateRules, categories: ['boilerplate'] });
+    assert.ok(fs_.length >= 10, `findings: ${fs_.length}`);
+    for (const f of fs_) {
+      assert.match(f.rule, /^boilerplate\/[a-z-]+$/);
+      assert.strictEqual(f.category, 'boilerplate');
+      assert.ok(f.message && f.messageZh, f.rule);
+      assert.ok(typeof f.score === 'number' && f.score > 0 && f.score <= 1, f.rule);
+      assert.ok(f.evidence && f.evidence.length, f.rule);
+      assert.ok(f.fixes && f.fixes[0].edits.every((e) => e.newText === ''), f.rule);
+    }
+    assert.ok(!fs_.some((f) => text.slice(f.start, f.end).includes(BODY)), 'body kept');
+  });
+});
+
+describe('boilerplate fixture: seed pages', () => {
+  const dir = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'dev', 'seeds');
+  const alt = path.resolve(process.cwd(), '..', 'shared', 'corpus', 'dev', 'seeds');
+  const seeds = fs.existsSync(dir) ? dir : alt;
+  if (!fs.existsSync(seeds)) {
+    it.skip(`seed pages not found (looked in ${dir} and ${alt}); fixture test skipped`, () => undefined);
+    return;
+  }
+  const ids = fs.readdirSync(seeds).filter((f) => f.endsWith('.labels')).map((f) => f.slice(0, -7));
+  for (const id of ids) {
+    it(`${id}: no content line flagged, most boilerplate lines flagged`, () => {
+      const text = fs.readFileSync(path.join(seeds, id + '.txt'), 'utf8');
+      const labels = fs.readFileSync(path.join(seeds, id + '.labels'), 'utf8').split(/\s+/).filter(Boolean);
+      const findings = analyze(text).filter((f) => f.category === 'boilerplate' || f.category === 'spam');
+      const ctx = buildContext(text);
+      const junkLine = (i: number, cat?: string) => {
+        const l = ctx.lines[i];
+        return findings.some((f) => (!cat || f.category === cat) && f.start < Math.max(l.end, l.start + 1) && f.end > l.start && f.end - f.start > 0 && Math.min(f.end, l.end) - Math.max(f.start, l.start) >= (l.text.trim().length || 1) * 0.5);
+      };
+      let b = 0;
+      let hit = 0;
+      labels.forEach((lab, i) => {
+        if (i >= ctx.lines.length) return;
+        if (lab === 'C') assert.ok(!junkLine(i, 'boilerplate'), `content line ${i + 1} flagged: ${ctx.lines[i].text.trim().slice(0, 40)}`);
+        if (lab === 'B') {
+          b++;
+          if (junkLine(i)) hit++;
+        }
+      });
+      assert.ok(b === 0 || hit / b >= 0.85, `${hit}/${b} boilerplate lines flagged`);
+    });
+  }
+});
