@@ -6,8 +6,8 @@
  * short lines that carry no cue word; only their position and neighbours give them away.
  * How (uses the phase-0 findings of boilerplate and spam rules in `ctx.prior` as known junk):
  *  1. Each line gets a weight: running text (a sentence, or a hard-wrapped paragraph judged as a whole)
- *     counts its length minus 25; a short non-sentence line −3; a known junk line −6. The best-scoring
- *     contiguous stretch (maximum subarray) is the main text.
+ *     counts its length minus 25 (at least 2); a short non-sentence line −3; a known junk line −6. Strong end-of-article junk (推荐阅读, 版权所有…)
+ *     weighs −400, so the stretch does not run on into teasers. The best-scoring contiguous stretch (maximum subarray) is the main text.
  *  2. Inside the main text only a short line squeezed between two junk lines is flagged.
  *  3. Above it, the lines directly over the text (up to 4: subtitles, lead) are kept, and so is the
  *     headline: the nearest headline-shaped line above, when only junk lies between it and the text.
@@ -71,7 +71,11 @@ function byLine(ctx: AnalysisContext) {
 
 function barrierLines(ctx: AnalysisContext): Set<number> {
   const out = new Set<number>();
-  for (const [i, rs] of byLine(ctx)) if ([...rs].some((r) => BARRIER_RULES.has(r))) out.add(i);
+  for (const f of ctx.prior) {
+    // a weak "更多" under a poem is not the end of the article; a strong cue (推荐阅读, 版权所有…) is
+    if (!BARRIER_RULES.has(f.rule) || (f.score ?? 1) < 0.8) continue;
+    for (const l of ctx.lines) if (!l.blank && l.start < f.end && l.end > f.start) out.add(l.index);
+  }
   return out;
 }
 
@@ -105,7 +109,7 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25))) x.para = true;
     const t = x.shape.text;
     if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
-    else if (x.para) x.weight = Math.min(x.shape.ink, 300) - 25;
+    else if (x.para) x.weight = Math.max(2, Math.min(x.shape.ink, 300) - 25);
     else if (x.shape.ink <= 6 && !/[，。：:、；（(]/.test(t)) x.weight = -4;
     else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
     else x.weight = -2;
