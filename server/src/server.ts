@@ -25,6 +25,21 @@ import { ActionContext, ActionData, CODE_ACTION_KINDS, codeActions, Op, opLspEdi
 import { Script, scriptOf } from './protocol/script';
 import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParams, verdictLens, verdictOf } from './protocol/verdict';
 import { toWorkspaceEdit } from './protocol/convert';
+import { recognize } from './engine/ner';
+import {
+  DocEntities,
+  EntitiesNotification,
+  entitiesParams,
+  EntityCache,
+  entityHighlights,
+  entityHoverAt,
+  entityReferences,
+  entitySymbols,
+  entityTokens,
+  mergeHover,
+  tagDocument,
+  tokenLegend,
+} from './protocol/entities';
 
 /** Server command: apply a document-wide operation ({uri, op, rule?, version?}). */
 export const APPLY_COMMAND = 'corpusLint.server.applyAction';
@@ -39,6 +54,9 @@ interface Analysis {
   verdict: VerdictParams;
   script?: Script | null;
   published?: boolean;
+  /** People, places and organisations, once tagged (after the diagnostics are published). */
+  entities?: DocEntities;
+  entityJob?: Promise<DocEntities | undefined>;
 }
 
 const connection = createConnection(ProposedFeatures.all);
@@ -52,6 +70,9 @@ let hasConfiguration = false;
 let hasDynamicConfiguration = false;
 let hasDocumentChanges = false;
 let canResolve = false;
+let canRefreshTokens = false;
+/** Our VS Code extension contributes the token types person / place / organization; other clients get standard types. */
+let customTokenTypes = false;
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -59,8 +80,10 @@ connection.onInitialize((params): InitializeResult => {
   hasDynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
   canResolve = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
-  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  canRefreshTokens = !!caps.workspace?.semanticTokens?.refreshSupport;
+  const init = params.initializationOptions as { settings?: unknown; entityTokenTypes?: unknown } | undefined;
   if (init && init.settings) globalSettings = parseSettings((init.settings as Record<string, unknown>)[SECTION] ?? init.settings);
+  customTokenTypes = init?.entityTokenTypes === 'custom';
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -69,6 +92,9 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
       codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [APPLY_COMMAND, SHOW_VERDICT_COMMAND] },
+      semanticTokensProvider: { legend: tokenLegend(customTokenTypes), full: true, range: true },
+      documentHighlightProvider: true,
+      referencesProvider: true,
     },
     serverInfo: { name: 'corpus-lint', version: '0.1.0' },
   };
@@ -87,6 +113,7 @@ connection.onDidChangeConfiguration((change) => {
     if (raw) globalSettings = parseSettings(raw);
   }
   for (const doc of documents.all()) schedule(doc.uri, 0);
+  if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
 });
 
 function getSettings(uri: string): Promise<Settings> {
@@ -167,6 +194,74 @@ async function validate(uri: string): Promise<void> {
   const a = await ensure(uri);
   if (!a) return;
   publish(uri, a);
+  wakeIdle(uri);
+  // entities only after the diagnostics are out
+  if (a.analyzed && a.settings.entities.enabled) void startEntities(uri, a);
+}
+
+// ---------------------------------------------------------------- entities
+
+const entityCache = new EntityCache((text) => recognize(text, getSegmenter()));
+const idleWaiters = new Map<string, (() => void)[]>();
+
+/** Resolves when no debounced analysis is pending for the document. */
+function whenIdle(uri: string): Promise<void> {
+  if (!timers.has(uri)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const list = idleWaiters.get(uri) ?? [];
+    list.push(resolve);
+    idleWaiters.set(uri, list);
+  });
+}
+
+function wakeIdle(uri: string): void {
+  const list = idleWaiters.get(uri);
+  if (!list) return;
+  idleWaiters.delete(uri);
+  for (const f of list) f();
+}
+
+/** Tags the analysis's text (once; concurrent callers share the job); undefined when a newer version cancelled it. */
+function startEntities(uri: string, a: Analysis): Promise<DocEntities | undefined> {
+  if (a.entities) return Promise.resolve(a.entities);
+  if (!a.entityJob) {
+    const isCurrent = () => analyses.get(uri) === a && documents.get(uri)?.version === a.version;
+    a.entityJob = tagDocument(a.text, a.version, entityCache, { isCurrent }).then(
+      (ents) => {
+        if (!ents) {
+          a.entityJob = undefined;
+          return undefined;
+        }
+        a.entities = ents;
+        void connection.sendNotification(EntitiesNotification, entitiesParams(uri, ents));
+        return ents;
+      },
+      (err) => {
+        a.entityJob = undefined;
+        connection.console.error(`corpus-lint: entity tagging failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        return undefined;
+      },
+    );
+  }
+  return a.entityJob;
+}
+
+/**
+ * The entities of the document's current version: waits for a pending debounced analysis,
+ * publishes its diagnostics first, then tags (or joins the running job). Undefined when entities
+ * are off, the document is not analysed or gone, or the request was cancelled.
+ */
+async function entitiesOf(uri: string, token?: { isCancellationRequested: boolean }): Promise<{ a: Analysis; ents: DocEntities } | undefined> {
+  for (let tries = 0; tries < 50; tries++) {
+    await whenIdle(uri);
+    if (token?.isCancellationRequested) return undefined;
+    const a = await ensure(uri);
+    if (!a || !a.analyzed || !a.settings.entities.enabled) return undefined;
+    publish(uri, a); // a no-op when already published: diagnostics always go out before entities are computed
+    const ents = await startEntities(uri, a);
+    if (ents) return { a, ents };
+  }
+  return undefined;
 }
 
 /** Publishes diagnostics and the verdict of an analysis — only if it is for the current version. */
@@ -191,19 +286,59 @@ documents.onDidClose((e) => {
   timers.delete(uri);
   analyses.delete(uri);
   settingsCache.delete(uri);
+  wakeIdle(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
-connection.onHover(async (params) => {
-  const a = await ensure(params.textDocument.uri);
+connection.onHover(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const a = await ensure(uri);
   if (!a || !a.analyzed) return null;
-  return hoverAt(a.text, a.findings, params.position, a.settings.messageLanguage);
+  if (!a.settings.entities.enabled) return hoverAt(a.text, a.findings, params.position, a.settings.messageLanguage);
+  const e = await entitiesOf(uri, token);
+  const cur = e?.a ?? a;
+  const lang = cur.settings.messageLanguage;
+  // entity findings (when the entity category is on) are covered by the entity hover
+  const other = hoverAt(cur.text, cur.findings.filter((f) => f.category !== 'entity'), params.position, lang);
+  if (!e) return other;
+  return mergeHover(e.ents.index, entityHoverAt(e.ents, e.ents.index.offsetAt(params.position), lang), other);
 });
 
-connection.onDocumentSymbol(async (params) => {
-  const a = await ensure(params.textDocument.uri);
+connection.onDocumentSymbol(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const a = await ensure(uri);
   if (!a || !a.analyzed) return [];
-  return toDocumentSymbols(a.text, a.findings);
+  const symbols = toDocumentSymbols(a.text, a.findings);
+  if (!a.settings.entities.enabled) return symbols;
+  const e = await entitiesOf(uri, token);
+  if (!e) return symbols;
+  const section = entitySymbols(e.ents, e.a.settings.messageLanguage);
+  const parts = e.a === a ? symbols : toDocumentSymbols(e.a.text, e.a.findings);
+  return section ? [...parts, section] : parts;
+});
+
+connection.languages.semanticTokens.on(async (params, token) => {
+  const e = await entitiesOf(params.textDocument.uri, token);
+  return { data: e ? entityTokens(e.ents) : [] };
+});
+
+connection.languages.semanticTokens.onRange(async (params, token) => {
+  const e = await entitiesOf(params.textDocument.uri, token);
+  if (!e) return { data: [] };
+  const idx = e.ents.index;
+  return { data: entityTokens(e.ents, idx.offsetAt(params.range.start), idx.offsetAt(params.range.end)) };
+});
+
+connection.onDocumentHighlight(async (params, token) => {
+  const e = await entitiesOf(params.textDocument.uri, token);
+  if (!e) return null;
+  return entityHighlights(e.ents, e.ents.index.offsetAt(params.position));
+});
+
+connection.onReferences(async (params, token) => {
+  const e = await entitiesOf(params.textDocument.uri, token);
+  if (!e) return null;
+  return entityReferences(e.ents, params.textDocument.uri, e.ents.index.offsetAt(params.position), params.context?.includeDeclaration !== false);
 });
 
 connection.onCodeLens(async (params) => {

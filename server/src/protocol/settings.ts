@@ -20,6 +20,8 @@ export interface Settings {
   codeLens: boolean;
   /** Milliseconds to wait after a change before analysing. */
   debounceMs: number;
+  /** People, places and organisations in the editor (semantic tokens, hover, outline, highlights, references). */
+  entities: { enabled: boolean };
 }
 
 export const SECTION = 'corpusLint';
@@ -27,7 +29,7 @@ export const SECTION = 'corpusLint';
 export function defaultSettings(): Settings {
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, DEFAULT_CATEGORIES.includes(c)])) as Record<Category, boolean>;
   const severity = Object.fromEntries(CATEGORIES.map((c) => [c, 'default'])) as Record<Category, SeveritySetting>;
-  return { messageLanguage: 'en', categories, severity, onlyChinese: true, codeLens: true, debounceMs: 150 };
+  return { messageLanguage: 'en', categories, severity, onlyChinese: true, codeLens: true, debounceMs: 150, entities: { enabled: true } };
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'default']);
@@ -47,6 +49,9 @@ export function parseSettings(raw: unknown): Settings {
   if (typeof r.onlyChinese === 'boolean') s.onlyChinese = r.onlyChinese;
   if (typeof r.codeLens === 'boolean') s.codeLens = r.codeLens;
   if (typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 5000) s.debounceMs = r.debounceMs;
+  const ents = r.entities as Record<string, unknown> | undefined;
+  if (ents && typeof ents === 'object' && typeof ents.enabled === 'boolean') s.entities.enabled = ents.enabled;
+  else if (typeof r['entities.enabled'] === 'boolean') s.entities.enabled = r['entities.enabled'] as boolean;
   return s;
 }
 
