@@ -68,6 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'plaintext' },
     ],
     synchronize: { configurationSection: 'corpusLint' },
+    // package.json contributes the semantic token types person / place / organization (and their scopes)
+    initializationOptions: { entityTokenTypes: 'custom' },
     outputChannelName: 'Corpus Lint',
   };
   client = new LanguageClient('corpusLint', 'Corpus Lint', serverOptions, clientOptions);
@@ -82,6 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       verdicts.set(v.uri, v);
       updateStatus();
     }),
+    // entities are ready (after the diagnostics); the editor asks for tokens, outline and hovers itself
+    client.onNotification('corpusLint/entities', () => undefined),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
     vscode.workspace.onDidCloseTextDocument((d) => {
       verdicts.delete(d.uri.toString());
