@@ -14,6 +14,8 @@
  *  4. Below it, up to 2 short byline / caption lines (`记者`, `摄`, `(完)` … boilerplate-byline.txt) are kept.
  *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters),
  *     which is kept: losing content is worse than keeping a little junk.
+ *  Lines under a strong "related / more" header (`大家都在看`, `推荐阅读`) that look like headlines (≤ 45
+ *  characters, no full stop) are list items: they weigh like junk and are flagged wherever they are.
  *  The stretch must be worth it (weight ≥ 40), otherwise only step 2 runs over the whole document.
  * Options: none.
  * Example: `…article…⏎推荐资讯⏎油价调整迎年内首次“搁浅”⏎小偷拒捕逃跑 警民合力抓获` → the two headlines
@@ -33,6 +35,8 @@ interface Info {
   /** running text, alone or as part of a hard-wrapped paragraph */
   para: boolean;
   weight: number;
+  /** an item of a list under a related / more header */
+  listed?: boolean;
 }
 
 function isByline(text: string): boolean {
@@ -105,10 +109,22 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     k = e + 1;
   }
   const barrier = barrierLines(ctx);
+  // items of a list under a "related / more" header: headline-shaped lines up to the next junk line
+  const header = new Set<number>();
+  for (const f of ctx.prior) if (f.rule === 'boilerplate/related-links' && (f.score ?? 1) >= 0.8) for (const l of ctx.lines) if (!l.blank && l.start < f.end && l.end > f.start) header.add(l.index);
+  for (let k = 0; k < infos.length; k++) {
+    if (!header.has(infos[k].i)) continue;
+    for (let q = k + 1; q < infos.length && !infos[q].junk; q++) {
+      const sh = infos[q].shape;
+      if (sh.ink > 45 || /[。;；]$/.test(sh.text)) break;
+      infos[q].listed = true;
+    }
+  }
   for (const x of infos) {
     if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25))) x.para = true;
     const t = x.shape.text;
-    if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
+    if (x.listed) x.weight = -6;
+    else if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
     else if (x.para) x.weight = Math.max(2, Math.min(x.shape.ink, 300) - 25);
     else if (x.shape.ink <= 6 && !/[，。：:、；（(]/.test(t)) x.weight = -4;
     else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
@@ -191,6 +207,7 @@ export const contextRule: Rule = {
       if (x.junk || x.para || keep.has(k) || flag.has(k) || x.shape.ink > 15) continue;
       if (infos[k - 1].junk && infos[k + 1].junk && !isByline(text(x))) flag.set(k, 'short line between two junk lines');
     }
+    for (let k = 0; k < infos.length; k++) if (infos[k].listed && !infos[k].junk && !flag.has(k)) flag.set(k, 'item of a list under a “related / more” header');
     // group runs of flagged lines (blank lines in between are fine, junk lines end a run)
     const out: Finding[] = [];
     const ks = [...flag.keys()].sort((p, q) => p - q);
