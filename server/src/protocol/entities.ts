@@ -252,12 +252,9 @@ export function tokenLegend(custom: boolean): SemanticTokensLegend {
  * line), but if one did it would be cut at the line breaks. Positions are UTF-16.
  */
 export function encodeTokens(index: LineIndex, mentions: readonly Mention[], first?: ReadonlySet<Mention>, from = 0, to = Number.POSITIVE_INFINITY): number[] {
-  const data: number[] = [];
-  let prevLine = 0;
-  let prevChar = 0;
-  let prevEnd = 0;
+  const segs: [line: number, ch: number, len: number, type: number, mods: number][] = [];
   for (const m of mentions) {
-    if (m.end <= from || m.start >= to) continue;
+    if (m.end <= from || m.start >= to || m.end <= m.start) continue;
     const type = ENTITY_TYPES.indexOf(m.type);
     const mods = first?.has(m) ? 1 : 0;
     const a = index.positionAt(m.start);
@@ -266,14 +263,20 @@ export function encodeTokens(index: LineIndex, mentions: readonly Mention[], fir
       const ls = index.lineStarts[line];
       const s = line === a.line ? m.start : ls;
       const e = line === b.line ? m.end : index.lineEnd(line);
-      if (e <= s) continue;
-      const ch = s - ls;
-      if (data.length && line === prevLine && ch < prevEnd) continue; // overlapping: keep the first
-      data.push(line - prevLine, line === prevLine ? ch - prevChar : ch, e - s, type, mods);
-      prevLine = line;
-      prevChar = ch;
-      prevEnd = ch + (e - s);
+      if (e > s) segs.push([line, s - ls, e - s, type, mods]);
     }
+  }
+  segs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  let prevEnd = 0;
+  for (const [line, ch, len, type, mods] of segs) {
+    if (data.length && line === prevLine && ch < prevEnd) continue; // overlapping: keep the first
+    data.push(line - prevLine, line === prevLine ? ch - prevChar : ch, len, type, mods);
+    prevLine = line;
+    prevChar = ch;
+    prevEnd = ch + len;
   }
   return data;
 }
