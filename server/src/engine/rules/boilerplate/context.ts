@@ -6,7 +6,8 @@
  * short lines that carry no cue word; only their position and neighbours give them away.
  * How (uses the phase-0 findings of boilerplate and spam rules in `ctx.prior` as known junk):
  *  1. Each line gets a weight: running text (a sentence, or a hard-wrapped paragraph judged as a whole)
- *     counts its length minus 25 (at least 2); a short non-sentence line −3; a known junk line −6. Strong end-of-article junk (推荐阅读, 版权所有…)
+ *     counts its length minus 25 (at least 2) when it holds a full stop or is long (a punctuated teaser
+ *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. Strong end-of-article junk (推荐阅读, 版权所有…)
  *     weighs −400, so the stretch does not run on into teasers. The best-scoring contiguous stretch (maximum subarray) is the main text.
  *  2. Inside the main text only a short line squeezed between two junk lines is flagged.
  *  3. Above it, the lines directly over the text (up to 4: subtitles, lead) are kept, and so is the
@@ -35,6 +36,8 @@ interface Info {
   /** running text, alone or as part of a hard-wrapped paragraph */
   para: boolean;
   weight: number;
+  /** holds a full stop (alone or in its hard-wrapped paragraph) */
+  stop?: boolean;
   /** an item of a list under a related / more header */
   listed?: boolean;
 }
@@ -104,7 +107,10 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     if (e > k) {
       const joined = infos.slice(k, e + 1).map((x) => ctx.lines[x.i].text.trim()).join('');
       const s = lineShape(joined);
-      if (s.sentence) for (let q = k; q <= e; q++) infos[q].para = true;
+      if (s.sentence) for (let q = k; q <= e; q++) {
+        infos[q].para = true;
+        infos[q].stop = /[。]/.test(joined);
+      }
     }
     k = e + 1;
   }
@@ -122,10 +128,12 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   }
   for (const x of infos) {
     if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25))) x.para = true;
+    if (x.stop === undefined) x.stop = /[。]/.test(x.shape.text);
     const t = x.shape.text;
     if (x.listed) x.weight = -6;
     else if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
-    else if (x.para) x.weight = Math.max(2, Math.min(x.shape.ink, 300) - 25);
+    // teasers and headlines in lists are punctuated too, but article paragraphs have full stops
+    else if (x.para) x.weight = x.stop || x.shape.ink >= 60 ? Math.max(2, Math.min(x.shape.ink, 300) - 25) : 1;
     else if (x.shape.ink <= 6 && !/[，。：:、；（(]/.test(t)) x.weight = -4;
     else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
     else x.weight = -2;
