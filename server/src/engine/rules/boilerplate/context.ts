@@ -9,7 +9,7 @@
  *     counts its length minus 25 (at least 2) when it holds a full stop or is long (a punctuated teaser
  *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. Strong end-of-article junk (推荐阅读, 版权所有…)
  *     weighs −400, so the stretch does not run on into teasers. The best-scoring contiguous stretch (maximum subarray) is the main text.
- *  2. Inside the main text only a short line squeezed between two junk lines is flagged.
+ *  2. Inside the main text only a short line (or a run of up to 5) squeezed between two junk lines is flagged.
  *  3. Above it, the lines directly over the text (up to 4: subtitles, lead) are kept, and so is the
  *     headline: the nearest headline-shaped line above, when only junk lies between it and the text.
  *  4. Below it, up to 2 short byline / caption lines (`记者`, `摄`, `(完)` … boilerplate-byline.txt) are kept.
@@ -209,11 +209,22 @@ export const contextRule: Rule = {
         flag.set(q, `outside the ${span}${q < first ? ' (page header)' : ' (page footer)'}`);
       }
     }
-    // 2. a short line squeezed between two junk lines
-    for (let k = 1; k + 1 < infos.length; k++) {
-      const x = infos[k];
-      if (x.junk || x.para || keep.has(k) || flag.has(k) || x.shape.ink > 15) continue;
-      if (infos[k - 1].junk && infos[k + 1].junk && !isByline(text(x))) flag.set(k, 'short line between two junk lines');
+    // 2. a short line, or a run of up to 5 short lines (widget labels, counters), squeezed between two junk lines
+    for (let k = 1; k + 1 < infos.length; ) {
+      const short = (x: Info) => !x.junk && !x.para && x.shape.ink <= 15 && !isByline(text(x));
+      if (!infos[k - 1].junk || !short(infos[k])) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e + 1 < infos.length && short(infos[e + 1])) e++;
+      const run = e - k + 1;
+      // a run of several lines must look like labels (≤ 6 characters, no sentence punctuation), not forum replies
+      const labels = infos.slice(k, e + 1).every((x) => x.shape.ink <= 6 && !/[。！？!?，,]/.test(x.shape.text));
+      if (e + 1 < infos.length && infos[e + 1].junk && (run === 1 || (run <= 5 && labels))) {
+        for (let q = k; q <= e; q++) if (!keep.has(q) && !flag.has(q)) flag.set(q, run === 1 ? 'short line between two junk lines' : 'short lines between two junk lines');
+      }
+      k = e + 1;
     }
     for (let k = 0; k < infos.length; k++) if (infos[k].listed && !infos[k].junk && !flag.has(k)) flag.set(k, 'item of a list under a “related / more” header');
     // group runs of flagged lines (blank lines in between are fine, junk lines end a run)
