@@ -17,8 +17,10 @@ import {
   entitySymbols,
   entityTokens,
   Mention,
+  MAX_UNIT,
   mentionAt,
   tagDocument,
+  tagUnits,
   tokenLegend,
 } from '../../server/src/protocol/entities';
 import { parseSettings, defaultSettings } from '../../server/src/protocol/settings';
@@ -74,6 +76,30 @@ describe('entities: block cache', () => {
       whole.map((s) => [s.start, s.end, s.type, s.text]),
     );
     for (const m of r!.mentions) assert.strictEqual(edited.slice(m.start, m.end), m.text);
+  });
+
+  it('cuts a long block into runs of whole lines; an edit there re-tags one run', async () => {
+    const line = '张三在北京。'.repeat(150); // 900 units
+    const long = Array.from({ length: 20 }, () => line).join('\r\n');
+    const text = `前言\n\n${long}\n\n后记`;
+    const units = tagUnits(text);
+    assert.ok(units.length > 4, `${units.length} units`);
+    for (const u of units) {
+      assert.ok(u.end - u.start <= MAX_UNIT + line.length, 'about MAX_UNIT');
+      assert.ok(u.start === 0 || /[\r\n]/.test(text[u.start - 1]), 'starts a line');
+      assert.ok(u.end === text.length || /[\r\n]/.test(text[u.end]), 'ends a line');
+    }
+    const { fn, seen } = counting();
+    const cache = new EntityCache(fn);
+    const r = await tagDocument(text, 1, cache, { pause: noPause });
+    assert.deepStrictEqual(r!.mentions.map((m) => [m.start, m.end]), fn(text).map((x) => [x.start, x.end]), 'same as tagging the whole text');
+    const n = seen.length;
+    const rows = long.split('\r\n');
+    rows[10] = rows[10].replace('北京', '伊犁');
+    const edited = `前言\n\n${rows.join('\r\n')}\n\n后记`;
+    const r2 = await tagDocument(edited, 2, cache, { pause: noPause });
+    assert.strictEqual(seen.length - n, 1, 'only the run holding line 10');
+    assert.ok(r2!.mentions.some((m) => m.text === '伊犁'));
   });
 
   it('is bounded (least recently used evicted first)', () => {

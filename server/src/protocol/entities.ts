@@ -100,6 +100,7 @@ export interface EntityGroup {
 }
 
 export interface TagStats {
+  /** Blocks (long ones cut into runs of lines, see tagUnits). */
   blocks: number;
   /** Blocks recognised now (cache misses); the rest came from the cache. */
   tagged: number;
@@ -194,15 +195,46 @@ export interface TagOptions {
 
 const setImmediatePause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A block longer than this (UTF-16 units) is cached and tagged in runs of whole lines of about this size. */
+export const MAX_UNIT = 4000;
+
+/**
+ * The units tagging works in: the engine's blocks (maximal runs of non-blank lines), long blocks cut
+ * into runs of whole lines. Recognition is per line, so the cut never changes what is found; it keeps
+ * each step short (the event loop is never held long) and an edit in a long block re-tags one run.
+ */
+export function tagUnits(text: string, index = new LineIndex(text)): { start: number; end: number }[] {
+  const lines = splitLines(text, index);
+  const { blocks } = splitBlocks(lines);
+  const out: { start: number; end: number }[] = [];
+  for (const b of blocks) {
+    if (b.end - b.start <= MAX_UNIT) {
+      out.push({ start: b.start, end: b.end });
+      continue;
+    }
+    let start = b.start;
+    for (let i = b.first; i <= b.last; i++) {
+      const l = lines[i];
+      if (l.end - start >= MAX_UNIT || i === b.last) {
+        out.push({ start, end: l.end });
+        start = l.next;
+      }
+    }
+  }
+  return out;
+}
+
 /** The entities of a document, a block at a time through the cache; undefined when cancelled. */
 export async function tagDocument(text: string, version: number, cache: EntityCache, opts: TagOptions = {}): Promise<DocEntities | undefined> {
   const t0 = Date.now();
   const sliceMs = opts.sliceMs ?? 8;
   const pause = opts.pause ?? setImmediatePause;
   const index = new LineIndex(text);
-  const { blocks } = splitBlocks(splitLines(text, index));
+  const blocks = tagUnits(text, index);
   const spans: EntitySpan[] = [];
   const missesBefore = cache.misses;
+  // let what is already queued (the diagnostics just published) go out first
+  await pause();
   let slice = Date.now();
   for (const b of blocks) {
     if (Date.now() - slice >= sliceMs) {
