@@ -128,6 +128,15 @@ function keyOf(text: string): string {
   return k;
 }
 
+const traditionalMemo = new Map<string, string | undefined>();
+function traditionalOf(simplified: string): string | undefined {
+  if (!traditionalMemo.has(simplified)) {
+    if (traditionalMemo.size > 50000) traditionalMemo.clear();
+    traditionalMemo.set(simplified, toTraditional(simplified));
+  }
+  return traditionalMemo.get(simplified);
+}
+
 const ASCII_WORD = /[A-Za-z0-9]/;
 
 /** Groups tagged spans into entities and adds the untagged repeats of their spellings. */
@@ -154,29 +163,41 @@ export function buildEntities(text: string, version: number, spans: readonly Ent
     const v = votes.get(g.key)!;
     for (const t of ['person', 'place', 'organization'] as EntityType[]) if (v[t] > v[g.type]) g.type = t;
   }
-  // one sense per document: other occurrences of a tagged spelling (longest spellings first)
-  const spellings: { s: string; g: EntityGroup }[] = [];
+  // one sense per document: other occurrences of a tagged spelling, leftmost-longest, in one pass
+  const byFirst = new Map<number, { s: string; g: EntityGroup }[]>();
   for (const g of groups.values()) {
     const set = new Set<string>([g.key, ...g.mentions.map((m) => m.text)]);
-    const trad = toTraditional(g.key);
+    const trad = traditionalOf(g.key);
     if (trad) set.add(trad);
-    for (const s of set) if ([...s].length >= 2) spellings.push({ s, g });
+    for (const sp of set) {
+      if ([...sp].length < 2) continue;
+      const c = sp.charCodeAt(0);
+      const list = byFirst.get(c) ?? [];
+      list.push({ s: sp, g });
+      byFirst.set(c, list);
+    }
   }
-  spellings.sort((a, b) => b.s.length - a.s.length);
+  for (const list of byFirst.values()) list.sort((x, y) => y.s.length - x.s.length);
   const inferred: Mention[] = [];
-  for (const { s, g } of spellings) {
-    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
-      const end = at + s.length;
+  for (let at = 0; at < text.length; at++) {
+    if (covered[at]) continue;
+    const list = byFirst.get(text.charCodeAt(at));
+    if (!list) continue;
+    for (const { s: sp, g } of list) {
+      if (!text.startsWith(sp, at)) continue;
+      const end = at + sp.length;
       let free = true;
-      for (let i = at; i < end && free; i++) if (covered[i]) free = false;
+      for (let i = at + 1; i < end && free; i++) if (covered[i]) free = false;
       if (!free) continue;
       // a Latin spelling must not be part of a longer word
-      if (ASCII_WORD.test(s[0]) && at > 0 && ASCII_WORD.test(text[at - 1])) continue;
-      if (ASCII_WORD.test(s[s.length - 1]) && end < text.length && ASCII_WORD.test(text[end])) continue;
+      if (ASCII_WORD.test(sp[0]) && at > 0 && ASCII_WORD.test(text[at - 1])) continue;
+      if (ASCII_WORD.test(sp[sp.length - 1]) && end < text.length && ASCII_WORD.test(text[end])) continue;
       covered.fill(1, at, end);
-      const m: Mention = { start: at, end, type: g.type, text: s, key: g.key, inferred: true };
+      const m: Mention = { start: at, end, type: g.type, text: sp, key: g.key, inferred: true };
       inferred.push(m);
       g.mentions.push(m);
+      at = end - 1;
+      break;
     }
   }
   for (const g of groups.values()) g.mentions.sort((a, b) => a.start - b.start);
@@ -380,7 +401,7 @@ export function entityHoverAt(ents: DocEntities, offset: number, lang: 'en' | 'z
   const first = g.mentions[0];
   const pos = ents.index.positionAt(first.start);
   const simp = m.key;
-  const trad = toTraditional(simp) ?? m.text;
+  const trad = traditionalOf(simp) ?? m.text;
   const py = pinyinOf(simp, m.type);
   const spellings = [...new Set(g.mentions.map((x) => x.text))];
   const [en, cn] = TYPE_LABEL[m.type];
