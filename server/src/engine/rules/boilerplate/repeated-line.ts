@@ -7,11 +7,13 @@
  * How: lines are compared after normalization (white space removed, Simplified, half-width); lines of
  * 3–80 visible characters that do not read like a sentence (a quoted forum reply is left alone), within 12
  * lines of the original (farther repeats are left to boilerplate/context: a wiki links the same term many
- * times); structured list items (`成人票原价:60元`, `1、…`) are never flagged.
+ * times); structured list items (`成人票原价:60元`, `1、…`) are never flagged. A paragraph shown twice within
+ * three lines, as the first running text of the page, is the description box above the article: there the
+ * first copy is flagged.
  * Options: none.
  * Example: `我区召开疫情防控工作专题汇报会议` (second copy, under the metadata line) → (line removed)
  */
-import { Finding, Rule } from '../../types';
+import { AnalysisContext, Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
 
@@ -20,6 +22,12 @@ const NEAR = 12;
 
 export function lineKey(text: string): string {
   return norm(text).replace(/[\s\u3000]/g, '');
+}
+
+/** Index of the first line that reads like a sentence (the description box comes before the body). */
+function firstSentence(ctx: AnalysisContext): number {
+  for (const l of ctx.lines) if (!l.blank && lineShape(l.text).sentence) return l.index;
+  return -1;
 }
 
 export const repeatedLine: Rule = {
@@ -39,6 +47,17 @@ export const repeatedLine: Rule = {
         continue;
       }
       if (shape.ink < 3 || /^[\d\s\p{P}]+$/u.test(key)) continue;
+      if (shape.sentence && shape.ink >= 30 && line.index - first <= 3 && firstSentence(ctx) === first) {
+        // a paragraph shown twice in a row: the first copy is the page's description box
+        const orig = ctx.lines[first];
+        out.push(lineFinding(orig, ctx.lines, {
+          rule: 'boilerplate/repeated-line', category: 'boilerplate', score: 0.6,
+          message: `Repeated right below (line ${line.index + 1}): a description box.`,
+          messageZh: `下方(第 ${line.index + 1} 行)重复出现:页面摘要框。`,
+          evidence: [`same as line ${line.index + 1}`, 'paragraph shown twice'],
+        }));
+        continue;
+      }
       const headlineLike = shape.ink <= 80 && !shape.sentence && shape.commas <= 1 && !/[。！？!?]\S/.test(key);
       if (!headlineLike || line.index - first > NEAR) continue;
       // structured items of a list inside an article (`成人票原价:60元`, `1、docker脚本`, `[注]`) repeat legitimately

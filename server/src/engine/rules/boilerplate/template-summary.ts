@@ -12,7 +12,7 @@ import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { norm } from './common';
 
-const CUE = /^[\s【\[(]*(核心提示|文章摘要|内容摘要|摘要|导读|内容提要|提要|核心摘要|文章导读|本文导读|简介|内容简介|要点|提示)\s*[:：】\]]/;
+const CUE = /^[\s【\[(]*(核心提示|文章摘要|本文摘要|内容摘要|摘要|导读|内容提要|提要|核心摘要|文章导读|本文导读|简介|内容简介|要点|提示)\s*[:：】\]]/;
 
 function bigrams(s: string): string[] {
   const t = s.replace(/[\s\p{P}\p{S}]/gu, '');
