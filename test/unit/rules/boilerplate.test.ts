@@ -101,9 +101,12 @@ ruleTable('boilerplate/repeated-line', repeatedLine, {
   valid: [
     `${HEADLINE}\n${BODY}`,
     `成人票原价:60元\n游客咨询电话:123\n成人票原价:60元`,
-    `${BODY}\n${BODY}`,
+    // a paragraph repeated inside the body is left alone
+    `${BODY2}\n${BODY}\n${BODY}`,
   ],
   invalid: [
+    // a description box: the page's first paragraph shown twice, the first copy goes
+    { text: `${BODY}\n${BODY}\n${BODY2}`, count: 1, output: `${BODY}\n${BODY2}` },
     { text: `${HEADLINE}\n\n时间:2022-01-10 来源:某某新闻\n${HEADLINE}\n${BODY}`, count: 1, spans: [HEADLINE], output: `${HEADLINE}\n\n时间:2022-01-10 来源:某某新闻\n${BODY}` },
   ],
 });
