@@ -66,7 +66,8 @@ install_extension() {
   "workbench.startupEditor": "none", "workbench.tips.enabled": false, "workbench.welcomePage.walkthroughs.openOnInstall": false,
   "telemetry.telemetryLevel": "off", "update.mode": "none", "extensions.autoUpdate": false, "extensions.autoCheckUpdates": false,
   "extensions.ignoreRecommendations": true, "security.workspace.trust.enabled": false, "chat.disableAIFeatures": true,
-  "git.enabled": false, "editor.hover.delay": 300, "workbench.colorTheme": "Default Light Modern", "window.commandCenter": false
+  "git.enabled": false, "editor.hover.delay": 300, "workbench.colorTheme": "Default Light Modern", "window.commandCenter": false,
+  "workbench.secondarySideBar.defaultVisibility": "hidden", "[plaintext]": { "editor.wordWrap": "on" }
 }
 EOF
   code_server --install-extension "$VSIX" 2>&1 | grep -v "open-vsx.org" || true
