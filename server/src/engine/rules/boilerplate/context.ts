@@ -15,6 +15,7 @@
  *  4. Below it, up to 2 short byline / caption lines (`记者`, `摄`, `(完)` … boilerplate-byline.txt) are kept.
  *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters),
  *     which is kept: losing content is worse than keeping a little junk.
+ *  Anywhere, 5+ tiny label-like lines in a row (≤ 6 characters, no punctuation: menus, counters) are flagged.
  *  Lines under a strong "related / more" header (`大家都在看`, `推荐阅读`) that look like headlines (≤ 45
  *  characters, no full stop) are list items: they weigh like junk and are flagged wherever they are.
  *  The stretch must be worth it (weight ≥ 40), otherwise only step 2 runs over the whole document.
@@ -28,6 +29,8 @@ import { cues, junkCover, lineShape, norm, Shape } from './common';
 import { hanRatio } from '../../text';
 
 const ID = 'boilerplate/context';
+/** This many tiny label-like lines in a row are a menu, wherever they are. */
+const MENU_RUN = 5;
 
 interface Info {
   i: number;
@@ -224,6 +227,19 @@ export const contextRule: Rule = {
       if (e + 1 < infos.length && infos[e + 1].junk && (run === 1 || (run <= 5 && labels))) {
         for (let q = k; q <= e; q++) if (!keep.has(q) && !flag.has(q)) flag.set(q, run === 1 ? 'short line between two junk lines' : 'short lines between two junk lines');
       }
+      k = e + 1;
+    }
+    // 2b. a run of 4+ tiny label-like lines (menus, counters: `关注者`, `123`, `被浏览`) anywhere
+    for (let k = 0; k < infos.length; ) {
+      const tiny = (x: Info) => !x.junk && x.shape.ink <= 6 && !/[。！？!?，,；;]/.test(x.shape.text) && !isByline(text(x));
+      if (!tiny(infos[k])) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e + 1 < infos.length && (tiny(infos[e + 1]) || (infos[e + 1].junk && infos[e + 1].shape.ink <= 8))) e++;
+      const members = infos.slice(k, e + 1).filter((x) => !x.junk).length;
+      if (members >= MENU_RUN) for (let q = k; q <= e; q++) if (!infos[q].junk && !keep.has(q) && !flag.has(q)) flag.set(q, 'run of menu-like short lines');
       k = e + 1;
     }
     for (let k = 0; k < infos.length; k++) if (infos[k].listed && !infos[k].junk && !flag.has(k)) flag.set(k, 'item of a list under a “related / more” header');
