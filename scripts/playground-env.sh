@@ -80,7 +80,11 @@ free_port() { node -e 'const s=require("net").createServer();s.listen(+process.a
 # start_code_server PORT FOLDER [extra code-server options]: background; waits until /healthz answers
 start_code_server() {
   local port=$1 folder=$2; shift 2
-  code_server --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
+  # a simple command in the background (no function or subshell around it): $! is code-server's own pid
+  env HOME="$CS_DATA/home" TMPDIR="$CS_DATA/tmp" XDG_CONFIG_HOME="$CS_DATA/home/.config" XDG_CACHE_HOME="$CS_DATA/home/.cache" \
+    XDG_DATA_HOME="$CS_DATA/home/.local/share" "$NODE24/bin/node" "$CS_ENTRY" --config "$CS_DATA/config.yaml" \
+    --user-data-dir "$CS_DATA/user" --extensions-dir "$CS_DATA/ext" \
+    --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
     --disable-workspace-trust --disable-getting-started-override "$@" "$folder" > "$CS_DATA/code-server.log" 2>&1 &
   CS_PID=$!
   CS_URL=http://127.0.0.1:$port
@@ -93,10 +97,20 @@ start_code_server() {
   done
 }
 
+descendants() { local c; for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do echo "$c"; descendants "$c"; done; }
+
 stop_code_server() {
+  # SIGTERM to code-server's wrapper ends its server child and the extension hosts; helpers that outlive it
+  # (VS Code's file watcher) are ended by their pids, collected before
   if [ -n "$CS_PID" ] && kill -0 "$CS_PID" 2>/dev/null; then
-    kill "$CS_PID" 2>/dev/null || true
-    wait "$CS_PID" 2>/dev/null || true
+    local kids
+    kids=$(descendants "$CS_PID")
+    kill -TERM "$CS_PID" 2>/dev/null || true
+    local deadline=$(( $(date +%s) + 10 ))
+    while kill -0 "$CS_PID" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.1; done
+    kill -KILL "$CS_PID" 2>/dev/null || true
+    # shellcheck disable=SC2086
+    [ -n "$kids" ] && kill -TERM $kids 2>/dev/null || true
   fi
   CS_PID=
 }
