@@ -13,16 +13,18 @@ import { AnalysisContext } from '../../types';
 import { cueRule, cues, norm } from './common';
 
 /** Cue words found on three or more lines of a document: a listing's field (`咨询电话:` per item), not a footer. */
-let cache: { ctx: AnalysisContext; common: Set<string> } | undefined;
+const cache = new WeakMap<AnalysisContext, Set<string>>();
 function commonCues(ctx: AnalysisContext): Set<string> {
-  if (cache && cache.ctx === ctx) return cache.common;
+  const hit = cache.get(ctx);
+  if (hit) return hit;
   const n = new Map<string, number>();
   for (const l of ctx.lines) {
     if (l.blank) continue;
     for (const t of new Set(cues('boilerplate-contact', norm(l.text)).map((m) => m.term))) n.set(t, (n.get(t) ?? 0) + 1);
   }
-  cache = { ctx, common: new Set([...n].filter(([, c]) => c >= 3).map(([t]) => t)) };
-  return cache.common;
+  const common = new Set([...n].filter(([, c]) => c >= 3).map(([t]) => t));
+  cache.set(ctx, common);
+  return common;
 }
 
 export const contact = cueRule({

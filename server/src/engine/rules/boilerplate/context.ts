@@ -73,10 +73,11 @@ function rulesByLine(ctx: AnalysisContext): Map<number, Set<string>> {
   return m;
 }
 
-let byLineCache: { ctx: AnalysisContext; m: Map<number, Set<string>> } | undefined;
+const byLineCache = new WeakMap<AnalysisContext, Map<number, Set<string>>>();
 function byLine(ctx: AnalysisContext) {
-  if (!byLineCache || byLineCache.ctx !== ctx) byLineCache = { ctx, m: rulesByLine(ctx) };
-  return byLineCache.m;
+  let m = byLineCache.get(ctx);
+  if (!m) byLineCache.set(ctx, (m = rulesByLine(ctx)));
+  return m;
 }
 
 function barrierLines(ctx: AnalysisContext): Set<number> {
