@@ -10,28 +10,18 @@
  *
  *   身份证号11010519491231002X → 身份证号[ID]   (on request)
  */
-import { Finding, Rule } from '../../types';
-import { NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, piiFinding, validator } from './redact';
+import { NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, piiRule, validator } from './redact';
 
 const ID = 'pii/id-card';
 const CANDIDATE = new RegExp(NOT_DIGIT_BEFORE + '[1-9]\\d{16}[\\dXx]' + NOT_DIGIT_AFTER, 'g');
 
-export const idCard: Rule = {
+export const idCard = piiRule({
   id: ID,
-  category: 'pii',
-  scope: 'span',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const line of ctx.lines) {
-      if (!/\d{17}/.test(line.text)) continue;
-      CANDIDATE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = CANDIDATE.exec(line.text))) {
-        if (!validator.isIdentityCard(m[0].toUpperCase(), 'zh-CN')) continue;
-        const start = line.start + m.index;
-        out.push(piiFinding(ID, start, start + 18, 'ID-card number', '身份证号码', '[ID]', 0.95, m[0]));
-      }
-    }
-    return out;
-  },
-};
+  quick: /\d{17}/,
+  candidate: CANDIDATE,
+  accept: (s) => (validator.isIdentityCard(s.toUpperCase(), 'zh-CN') ? s : null),
+  what: 'ID-card number',
+  whatZh: '身份证号码',
+  token: '[ID]',
+  score: 0.95,
+});

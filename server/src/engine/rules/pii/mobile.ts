@@ -8,30 +8,21 @@
  *
  *   手机:13812345678 → 手机:[PHONE]   (on request)
  */
-import { Finding, Rule } from '../../types';
-import { NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, piiFinding, validator } from './redact';
+import { NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, piiRule, validator } from './redact';
 
 const ID = 'pii/mobile';
 const CANDIDATE = new RegExp(NOT_DIGIT_BEFORE + '(?:(?:\\+|00)?86[ -]?)?1[3-9]\\d(?:\\d{8}|[ -]\\d{4}[ -]\\d{4})' + NOT_DIGIT_AFTER, 'g');
 
-export const mobile: Rule = {
+export const mobile = piiRule({
   id: ID,
-  category: 'pii',
-  scope: 'span',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const line of ctx.lines) {
-      if (!/1[3-9]\d/.test(line.text)) continue;
-      CANDIDATE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = CANDIDATE.exec(line.text))) {
-        const digits = m[0].replace(/[ -]/g, '');
-        const local = digits.replace(/^(?:\+|00)?86(?=1[3-9]\d{9}$)/, '');
-        if (!validator.isMobilePhone(local, 'zh-CN')) continue;
-        const start = line.start + m.index;
-        out.push(piiFinding(ID, start, start + m[0].length, 'mobile number', '手机号码', '[PHONE]', 0.9, m[0]));
-      }
-    }
-    return out;
+  quick: /1[3-9]\d/,
+  candidate: CANDIDATE,
+  accept: (s) => {
+    const local = s.replace(/[ -]/g, '').replace(/^(?:\+|00)?86(?=1[3-9]\d{9}$)/, '');
+    return validator.isMobilePhone(local, 'zh-CN') ? s : null;
   },
-};
+  what: 'mobile number',
+  whatZh: '手机号码',
+  token: '[PHONE]',
+  score: 0.9,
+});

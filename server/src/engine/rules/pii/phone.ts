@@ -9,8 +9,7 @@
  *
  *   电话:0433—8157607 → 电话:[PHONE]   (on request)
  */
-import { Finding, Rule } from '../../types';
-import { NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, piiFinding } from './redact';
+import { NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, piiRule } from './redact';
 
 const ID = 'pii/phone';
 const DASH = '[-—–－‐ ]';
@@ -25,23 +24,16 @@ const CANDIDATE = new RegExp(
   'g',
 );
 
-export const phone: Rule = {
+export const phone = piiRule({
   id: ID,
-  category: 'pii',
-  scope: 'span',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const line of ctx.lines) {
-      if (!/\d{3}/.test(line.text)) continue;
-      CANDIDATE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = CANDIDATE.exec(line.text))) {
-        const digits = m[0].replace(/\D/g, '');
-        if (digits.length < 10 || digits.length > 17) continue;
-        const start = line.start + m.index;
-        out.push(piiFinding(ID, start, start + m[0].length, 'phone number', '电话号码', '[PHONE]', 0.85, m[0]));
-      }
-    }
-    return out;
+  quick: /\d{3}/,
+  candidate: CANDIDATE,
+  accept: (s) => {
+    const digits = s.replace(/\D/g, '').length;
+    return digits >= 10 && digits <= 17 ? s : null;
   },
-};
+  what: 'phone number',
+  whatZh: '电话号码',
+  token: '[PHONE]',
+  score: 0.85,
+});
