@@ -173,10 +173,13 @@ describe('entities: grouping, hover, outline, references', () => {
   it('outline: an Entities section by type with counts, entries at their first mention', () => {
     const ents = buildEntities(text, 1, spans, { blocks: 1, tagged: 1, ms: 0 });
     const s = entitySymbols(ents)!;
-    assert.strictEqual(s.name, 'Entities (4)');
-    assert.deepStrictEqual(s.children!.map((c) => c.name), ['People (1)', 'Places (2)', 'Organisations (1)']);
+    assert.strictEqual(s.name, 'Entities');
+    assert.match(s.detail!, /^4 · /);
+    assert.deepStrictEqual(s.children!.map((c) => c.name), ['People', 'Places', 'Organisations']);
+    assert.deepStrictEqual(s.children!.map((c) => c.detail!.split(' ')[0]), ['1', '2', '1']);
     const person = s.children![0].children![0];
-    assert.strictEqual(person.name, '陈全国 ×4');
+    assert.strictEqual(person.name, '陈全国');
+    assert.match(person.detail!, /^×4 · first mention: line 1$/);
     assert.deepStrictEqual(person.selectionRange.start, { line: 0, character: 0 });
   });
 

@@ -445,7 +445,7 @@ const SYMBOL_KIND: Record<EntityType, SymbolKind> = {
   organization: SymbolKind.Class,
 };
 
-/** The outline's `Entities` section: People / Places / Organisations, each entity (×count) at its first mention. */
+/** The outline's `Entities` section: People / Places / Organisations, each entity at its first mention (counts in `detail`). */
 export function entitySymbols(ents: DocEntities, lang: 'en' | 'zh' = 'en'): DocumentSymbol | undefined {
   if (!ents.groups.size) return undefined;
   const zh = lang === 'zh';
@@ -469,8 +469,9 @@ export function entitySymbols(ents: DocEntities, lang: 'en' | 'zh' = 'en'): Docu
       const sel = toRange(ents.index, f.start, f.end);
       const line = sel.start.line + 1;
       return {
-        name: `${f.text} ×${g.mentions.length}`,
-        detail: zh ? `首次:第 ${line} 行` : `first mention: line ${line}`,
+        // names stay stable across edits (counts live in `detail`), so VS Code keeps the outline's folding
+        name: f.text,
+        detail: zh ? `×${g.mentions.length} · 首次:第 ${line} 行` : `×${g.mentions.length} · first mention: line ${line}`,
         kind: SYMBOL_KIND[type],
         range: sel,
         selectionRange: sel,
@@ -482,8 +483,8 @@ export function entitySymbols(ents: DocEntities, lang: 'en' | 'zh' = 'en'): Docu
     const range = toRange(ents.index, tlo, thi);
     const [en, cn] = SECTION_LABEL[type];
     children.push({
-      name: `${zh ? cn : en} (${groups.length})`,
-      detail: zh ? `${mentions} 次` : `${mentions} mention${mentions === 1 ? '' : 's'}`,
+      name: zh ? cn : en,
+      detail: zh ? `${groups.length} 个 · ${mentions} 次` : `${groups.length} · ${mentions} mention${mentions === 1 ? '' : 's'}`,
       kind: SYMBOL_KIND[type],
       range,
       selectionRange: toRange(ents.index, tlo, tlo),
@@ -491,8 +492,8 @@ export function entitySymbols(ents: DocEntities, lang: 'en' | 'zh' = 'en'): Docu
     });
   }
   return {
-    name: zh ? `实体 (${ents.groups.size})` : `Entities (${ents.groups.size})`,
-    detail: zh ? `${total} 次提及` : `${total} mentions`,
+    name: zh ? '实体' : 'Entities',
+    detail: zh ? `${ents.groups.size} 个 · ${total} 次提及` : `${ents.groups.size} · ${total} mentions`,
     kind: SymbolKind.Module,
     range: toRange(ents.index, lo, hi),
     selectionRange: toRange(ents.index, lo, lo),
