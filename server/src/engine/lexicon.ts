@@ -27,19 +27,26 @@ export interface LexMatch extends LexEntry {
 }
 
 export class Lexicon {
-  private readonly ac: ReturnType<typeof makeAc>;
+  private readonly trie: Trie;
+  private ac?: ReturnType<typeof makeAc>;
   constructor(readonly name: string, readonly entries: LexEntry[]) {
-    this.ac = makeAc(entries);
+    this.trie = buildTrie(entries);
   }
   /** Non-overlapping, leftmost-longest matches. */
   find(text: string): LexMatch[] {
     if (!this.entries.length || !text) return [];
-    return this.ac.search(text, { strategy: 'leftmost-longest' }).map((m) => ({ ...(m.data as LexEntry), start: m.start, end: m.end }));
+    if (!this.trie.plain || !isPlain(text)) return this.slow().search(text, { strategy: 'leftmost-longest' }).map((m) => ({ ...(m.data as LexEntry), start: m.start, end: m.end }));
+    return findLongest(this.trie, text);
   }
   /** All matches, overlapping ones included. */
   findAll(text: string): LexMatch[] {
     if (!this.entries.length || !text) return [];
-    return this.ac.search(text).map((m) => ({ ...(m.data as LexEntry), start: m.start, end: m.end }));
+    if (!this.trie.plain || !isPlain(text)) return this.slow().search(text).map((m) => ({ ...(m.data as LexEntry), start: m.start, end: m.end }));
+    return findEvery(this.trie, text);
+  }
+  /** modern-ahocorasick (matching by grapheme cluster), built on first need: texts with combining marks, CR, ZWJ… */
+  private slow(): ReturnType<typeof makeAc> {
+    return (this.ac ??= makeAc(this.entries));
   }
 }
 
@@ -47,6 +54,104 @@ function makeAc(entries: LexEntry[]) {
   const seen = new Map<string, LexEntry>();
   for (const e of entries) if (!seen.has(e.term)) seen.set(e.term, e);
   return new AhoCorasick<LexEntry>([...seen.values()].map((e) => ({ pattern: e.term, data: e })));
+}
+
+/*
+ * The fast path. modern-ahocorasick matches whole grapheme clusters, which costs an Intl.Segmenter
+ * pass per call (half of all CPU time on a corpus). In a text where every grapheme cluster is one
+ * code point — no CR, combining or spacing marks, ZWJ/ZWNJ, variation selectors, emoji modifiers,
+ * regional indicators, Hangul jamo or syllables, prepended concatenation marks — matching code units
+ * gives the same matches, so a plain trie walk from each start does (leftmost-longest: the earliest
+ * start, the longest term there, resume after it; all: ordered by end, then longer first, as the
+ * library orders them). Other texts, and lexicons whose terms hold such characters, take the library.
+ */
+const NOT_PLAIN =
+  /[\r\p{M}\p{Grapheme_Extend}\u200c\u200d\p{Regional_Indicator}\p{Emoji_Modifier}\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\udfff\u{11000}-\u{11fff}]/u;
+
+export function isPlain(text: string): boolean {
+  return !NOT_PLAIN.test(text);
+}
+
+interface TrieNode {
+  next?: Map<number, TrieNode>;
+  entry?: LexEntry;
+  depth: number;
+}
+
+interface Trie {
+  root: TrieNode;
+  /** every term is plain text (see isPlain) */
+  plain: boolean;
+}
+
+function buildTrie(entries: readonly LexEntry[]): Trie {
+  const root: TrieNode = { depth: 0 };
+  let plain = true;
+  for (const e of entries) {
+    if (!e.term) continue;
+    if (!isPlain(e.term)) plain = false;
+    let node = root;
+    for (let i = 0; i < e.term.length; i++) {
+      const c = e.term.charCodeAt(i);
+      node.next ??= new Map();
+      let child = node.next.get(c);
+      if (!child) {
+        child = { depth: i + 1 };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.entry ??= e; // the first entry of a term wins, as before
+  }
+  return { root, plain };
+}
+
+function findLongest(trie: Trie, text: string): LexMatch[] {
+  const out: LexMatch[] = [];
+  const first = trie.root.next;
+  if (!first) return out;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let node = first.get(text.charCodeAt(i));
+    if (!node) {
+      i++;
+      continue;
+    }
+    let best: TrieNode | undefined;
+    let j = i + 1;
+    for (;;) {
+      if (node.entry) best = node;
+      if (!node.next || j >= n) break;
+      const child: TrieNode | undefined = node.next.get(text.charCodeAt(j));
+      if (!child) break;
+      node = child;
+      j++;
+    }
+    if (best) {
+      out.push({ ...best.entry!, start: i, end: i + best.depth });
+      i += best.depth;
+    } else i++;
+  }
+  return out;
+}
+
+function findEvery(trie: Trie, text: string): LexMatch[] {
+  const out: LexMatch[] = [];
+  const first = trie.root.next;
+  if (!first) return out;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let node = first.get(text.charCodeAt(i));
+    let j = i + 1;
+    while (node) {
+      if (node.entry) out.push({ ...node.entry, start: i, end: j });
+      if (!node.next || j >= n) break;
+      node = node.next.get(text.charCodeAt(j));
+      j++;
+    }
+  }
+  return out.sort((a, b) => a.end - b.end || b.end - b.start - (a.end - a.start));
 }
 
 /** The folder of data files: `server/data`, found from wherever the compiled or bundled code runs. */
