@@ -69,7 +69,16 @@ const NOT_PLAIN =
   /[\r\p{M}\p{Grapheme_Extend}\u200c\u200d\p{Regional_Indicator}\p{Emoji_Modifier}\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\udfff\u{11000}-\u{11fff}]/u;
 
 export function isPlain(text: string): boolean {
-  return !NOT_PLAIN.test(text);
+  // most text is ASCII, Han and CJK punctuation: accept those without the regex
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x300) {
+      if (c === 13) return false;
+    } else if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x3098) || (c >= 0x309b && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xff01 && c <= 0xff9d) || (c >= 0x2010 && c <= 0x2027))) {
+      return !NOT_PLAIN.test(text);
+    }
+  }
+  return true;
 }
 
 interface TrieNode {

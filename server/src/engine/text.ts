@@ -1,16 +1,47 @@
 /** Small character-level measures that several rules share. */
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/g;
-
+/** Han characters: U+3400–4DBF, U+4E00–9FFF, U+F900–FAFF and the astral planes 2–3 (surrogates D840–D87F). */
 export function countHan(s: string): number {
-  const m = s.match(HAN);
-  return m ? m.length : 0;
+  let n = 0;
+  const len = s.length;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3400) continue;
+    if ((c >= 0x4e00 && c <= 0x9fff) || c <= 0x4dbf || (c >= 0xf900 && c <= 0xfaff)) n++;
+    else if (c >= 0xd840 && c <= 0xd87f && i + 1 < len) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n++;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** White space as JavaScript's \s sees it, plus U+200B–200D and U+2060 (invisible). */
+function isSpace(c: number): boolean {
+  if (c > 0x20 && c < 0xa0) return false;
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
 }
 
 /** Visible characters (code points that are not white space). */
 export function inkLength(s: string): number {
   let n = 0;
-  for (const ch of s) if (!/[\s\u3000\u00a0\ufeff\u200b-\u200d\u2060]/.test(ch)) n++;
+  const len = s.length;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        n++;
+        continue;
+      }
+    }
+    if (!isSpace(c)) n++;
+  }
   return n;
 }
 

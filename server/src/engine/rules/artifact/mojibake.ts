@@ -92,6 +92,8 @@ export const mojibake: Rule = {
         let decoded = '';
         let chunks = 0;
         while (j + 3 <= t.length) {
+          const lead = table.get(t[j]);
+          if (lead === undefined || lead >> 12 !== 0xe) break; // not a UTF-8 lead byte: decodeChunk would refuse it
           const codes = [table.get(t[j]), table.get(t[j + 1]), table.get(t[j + 2])];
           if (codes.some((c) => c === undefined)) break;
           const d = decodeChunk(codes as number[]);

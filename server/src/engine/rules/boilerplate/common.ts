@@ -46,7 +46,19 @@ export interface Shape {
   sentence: boolean;
 }
 
+const shapeCache = new Map<string, Shape>();
+
+/** The shape of a line (memoized like `norm`: every cue rule asks for the same lines; callers must not mutate it). */
 export function lineShape(text: string): Shape {
+  const hit = shapeCache.get(text);
+  if (hit !== undefined) return hit;
+  const shape = computeShape(text);
+  if (shapeCache.size > 50000) shapeCache.clear();
+  shapeCache.set(text, shape);
+  return shape;
+}
+
+function computeShape(text: string): Shape {
   // a `?` glued to the next character is a lost character, not a question mark; pinyin residue goes too
   const n = norm(text).trim().replace(/\?(?=\S)/g, '').replace(/[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g, '');
   const ink = inkLength(n);
