@@ -88,8 +88,9 @@ export function checkSecondClean(text: string, opts: CheckOptions = {}): void {
   const twice = clean(once, { segmenter: opts.segmenter });
   if (twice === once || hasEntity) return;
   // every line of the second result is a whole line of the first (in order): only removals
-  const a = once.split(/\r\n|\r|\n/);
-  const b = twice.split(/\r\n|\r|\n/);
+  // (blank lines aside: removing a line can leave an empty last line)
+  const a = once.split(/\r\n|\r|\n/).filter((l) => l.trim());
+  const b = twice.split(/\r\n|\r|\n/).filter((l) => l.trim());
   let i = 0;
   for (const l of b) {
     while (i < a.length && a[i] !== l) i++;
