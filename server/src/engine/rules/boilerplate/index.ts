@@ -17,6 +17,7 @@ import { icpLicense } from './icp-license';
 import { contact } from './contact';
 import { contextRule } from './context';
 import { teaserList } from './teaser-list';
+import { listingPage } from './listing-page';
 
 export const boilerplateRules: Rule[] = [
   titleSuffixRule,
@@ -37,4 +38,5 @@ export const boilerplateRules: Rule[] = [
   teaserList,
   // phase 1: sees the findings above (and spam's) as known junk
   contextRule,
+  listingPage, // phase 2: page-level verdict
 ];

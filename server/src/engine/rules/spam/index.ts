@@ -7,5 +7,6 @@ import { seoKeywords } from './seoKeywords';
 import { siteNames } from './siteNames';
 import { spread } from './spread';
 import { keywordTitles } from './keywordTitles';
+import { spamPage } from './spam-page';
 
-export const spamRules: Rule[] = [injectedHtml, adLexicon, gluedSpan, seoKeywords, siteNames, keywordTitles, spread];
+export const spamRules: Rule[] = [injectedHtml, adLexicon, gluedSpan, seoKeywords, siteNames, keywordTitles, spread, spamPage];

@@ -1,0 +1,105 @@
+/**
+ * boilerplate/listing-page — document-level verdict (phase 2): the whole page is a listing (article-list,
+ * tag or search page, product catalogue, stock or yellow-page list), so nothing on it is content.
+ *
+ * Why: on such a page the cue and block rules catch most lines, but the few lines they leave (a stray title,
+ * an item count, one product description) are then kept as "content" — and a page with no content at all
+ * scores zero for every line kept. The decision has to be taken for the page, not for the line.
+ * How (uses `ctx.prior`: every boilerplate/spam finding of phases 0–1):
+ * 1. residue — earlier rules already judged 45 %+ of the page's ink junk, the page has 5+ lines, a fifth of
+ *    them look mass-produced (cut off with `…`, or sharing their first or last three characters, in shape,
+ *    with 2+ other lines: `…证券营业部`, `导读:…`), and not one line left over reads as a full sentence (15+ characters with sentence punctuation, not cut off with
+ *    `…`/`...`, not starting mid-sentence): what is left is titles, labels and truncated excerpts.
+ * 2. catalogue — 5+ lines, at most three lines apart, end in the same template tail (the last two space-separated tokens of the line's
+ *    shape, digits → 0, Latin runs → a, with at least one Han character: `… 不详 洽询 0小时内`), the span from
+ *    the first to the last such record holds 70 %+ of the page's ink, and outside it there is no full sentence
+ *    line (≤ 1, under 80 characters).
+ * Either way every line not yet covered gets a finding that removes it; the evidence says which test fired.
+ * A news article with a related-links list keeps its article: its paragraphs are full sentences the earlier
+ * rules leave alone (test 1), and it lies outside the list of records (test 2).
+ * Options: none.
+ * Example: `电子地图⏎平罗电子地图…⏎宁夏地图大全,…⏎地址:宁夏…` with the list lines already flagged → every line removed.
+ */
+import { Finding, Rule } from '../../types';
+import { pageView, wipe, shapeOf, pct, LineInfo, TRUNCATED } from './page-evidence';
+
+const MIN_LINES = 5;
+
+function templateTail(l: LineInfo): string | undefined {
+  const toks = shapeOf(l.text).split(' ').filter(Boolean);
+  if (toks.length < 3) return undefined;
+  const tail = toks.slice(-2).join(' ');
+  return /[\u4e00-\u9fff]/.test(tail) ? tail : undefined;
+}
+
+/**
+ * Lines that look mass-produced: cut off with `…`/`...`, or sharing their first or last three characters
+ * (in shape: digits → 0, Latin → a) with 2+ other lines of 6+ characters (`…证券营业部`, `导读:…`, `…电子地图`).
+ */
+export function templated(lines: readonly LineInfo[]): number {
+  const shapes = lines.map((l) => shapeOf(l.text));
+  const head = new Map<string, number>();
+  const tail = new Map<string, number>();
+  for (const s of shapes) {
+    if ([...s].length < 6) continue;
+    head.set(s.slice(0, 3), (head.get(s.slice(0, 3)) ?? 0) + 1);
+    tail.set(s.slice(-3), (tail.get(s.slice(-3)) ?? 0) + 1);
+  }
+  return shapes.filter((s) => TRUNCATED.test(s) || ([...s].length >= 6 && ((head.get(s.slice(0, 3)) ?? 0) >= 3 || (tail.get(s.slice(-3)) ?? 0) >= 3))).length;
+}
+
+export const listingPage: Rule = {
+  id: 'boilerplate/listing-page',
+  category: 'boilerplate',
+  scope: 'document',
+  phase: 2,
+  check(ctx): Finding[] {
+    const view = pageView(ctx);
+    if (view.lines.length < MIN_LINES || !view.ink) return [];
+    const share = view.junkInk / view.ink;
+    const base = { rule: this.id, category: 'boilerplate' as const, message: 'Listing page: nothing on this page is content.', messageZh: '列表页：本页没有正文。' };
+
+    // 1. residue of a page the earlier rules already mostly rejected
+    const fullRest = view.rest.filter((l) => l.full);
+    const templ = templated(view.lines);
+    if (share >= 0.45 && fullRest.length === 0 && templ >= 0.2 * view.lines.length) {
+      const cut = view.rest.filter((l) => /(?:\.{2,}|…+)\s*$/.test(l.text.trim())).length;
+      return wipe(view, {
+        ...base,
+        score: 0.75,
+        evidence: [`${pct(share)} of the page already judged junk`, `${templ} of ${view.lines.length} lines follow a repeated template or are cut off`, `${view.rest.length} lines left, 0 full sentences among them${cut ? `, ${cut} cut off` : ''}`],
+      });
+    }
+
+    // 2. product / record catalogue: many lines share one template tail
+    const groups = new Map<string, number[]>();
+    view.lines.forEach((l, k) => {
+      const t = templateTail(l);
+      if (t) groups.set(t, [...(groups.get(t) ?? []), k]);
+    });
+    for (const [tail, all] of groups) {
+      // the densest run of records: at most two other lines (a description) between two records
+      let ks: number[] = [];
+      let run: number[] = [];
+      for (const k of all) {
+        if (run.length && k - run[run.length - 1] > 3) run = [];
+        run.push(k);
+        if (run.length > ks.length) ks = run.slice();
+      }
+      if (ks.length < 5) continue;
+      const first = ks[0];
+      const last = Math.min(view.lines.length - 1, ks[ks.length - 1] + 1);
+      let inside = 0;
+      for (let k = first; k <= last; k++) inside += view.lines[k].ink;
+      if (inside < 0.7 * view.ink) continue;
+      const outsideFull = view.lines.filter((l, k) => (k < first || k > last) && l.full && l.covered < 0.5);
+      if (outsideFull.length > 1 || outsideFull.some((l) => l.ink >= 80)) continue;
+      return wipe(view, {
+        ...base,
+        score: 0.8,
+        evidence: [`${ks.length} records ending in the template “${tail}”`, `the record list holds ${pct(inside / view.ink)} of the page`, `${outsideFull.length} full sentences outside it`],
+      });
+    }
+    return [];
+  },
+};

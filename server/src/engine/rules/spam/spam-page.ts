@@ -1,0 +1,96 @@
+/**
+ * spam/spam-page — document-level verdict (phase 2): the whole page is spam (a gambling-keyword content farm,
+ * spun "sentence salad"), so the few lines between the spam are filler, not content.
+ *
+ * Why: content farms paste keyword lines (`极速飞艇开奖结果助手`) between filler copied from elsewhere
+ * (company blurbs, news fragments). The line rules catch the keywords; the filler reads like prose and is kept,
+ * and on a page with no content every kept line costs the whole page.
+ * How (uses `ctx.prior`: every boilerplate/spam finding of phases 0–1):
+ * 1. spam-dominated — 6+ lines (and a quarter of the lines) already judged spam, 70 %+ of the page's ink
+ *    already judged junk, and the full-sentence lines left hold under a quarter of the page's ink.
+ * 2. sentence salad — the page is cut from a sliding window over other texts: 2+ pairs of long lines overlap
+ *    like shingles (the last 20+ characters of one line are the first of another, both going on beyond the
+ *    overlap); or one such pair on a page where spam was already found and 2+ lines start mid-sentence
+ *    (`，…`, `。…`, `”…`). Quoting (a whole post opening a reply) and shared templates do not count.
+ * Either way every line not yet covered gets a finding that removes it.
+ * Options: none.
+ * Example: `极速飞艇开奖⏎某某机械有限公司是专业生产…⏎秒速赛车计划⏎…` (keyword lines flagged) → every line removed.
+ */
+import { Finding, Rule } from '../../types';
+import { pageView, wipe, pct, MID_START } from '../boilerplate/page-evidence';
+import { norm } from '../boilerplate/common';
+
+const FRAG = 20;
+
+/**
+ * Pairs of different lines A, B where A's last FRAG+ characters are B's first ones and both go on beyond the
+ * overlap (10+ characters each): the seam of text cut from a sliding window and pasted again. A quoted post
+ * (the whole of A opens B) is not counted.
+ */
+export function shingles(texts: string[]): number {
+  const flat = texts.map((t) => norm(t).replace(/[\s\u3000]/g, ''));
+  const byHead = new Map<string, number[]>();
+  flat.forEach((s, i) => {
+    if (s.length < FRAG + 10) return;
+    const h = s.slice(0, FRAG);
+    byHead.set(h, [...(byHead.get(h) ?? []), i]);
+  });
+  let pairs = 0;
+  flat.forEach((a, i) => {
+    for (let p = 10; p + FRAG <= a.length; p++) {
+      const hs = byHead.get(a.slice(p, p + FRAG));
+      if (!hs) continue;
+      const tail = a.slice(p);
+      for (const j of hs) {
+        const b = flat[j];
+        if (j === i || b === a || b.length - tail.length < 10 || !b.startsWith(tail)) continue;
+        pairs++;
+      }
+    }
+  });
+  return pairs;
+}
+
+export const spamPage: Rule = {
+  id: 'spam/spam-page',
+  category: 'spam',
+  scope: 'document',
+  phase: 2,
+  check(ctx): Finding[] {
+    const view = pageView(ctx);
+    if (view.lines.length < 4 || !view.ink) return [];
+    const base = { rule: this.id, category: 'spam' as const, message: 'Spam page: nothing on this page is content.', messageZh: '垃圾页面：本页没有正文。' };
+    const share = view.junkInk / view.ink;
+
+    // 1. spam-dominated page
+    const spamLines = view.lines.filter((l) => l.spam).length;
+    const fullInk = view.rest.filter((l) => l.full).reduce((a, l) => a + l.ink, 0);
+    if (spamLines >= 6 && spamLines * 4 >= view.lines.length && share >= 0.7 && fullInk < 0.25 * view.ink) {
+      return wipe(view, {
+        ...base,
+        score: 0.8,
+        evidence: [`${spamLines} of ${view.lines.length} lines already judged spam`, `${pct(share)} of the page judged junk`, `full sentences left: ${pct(fullInk / view.ink)} of the page`],
+      });
+    }
+
+    // 2. sentence salad: lines that overlap like shingles (the end of one is the start of another)
+    const longRest = view.rest.filter((l) => l.ink >= 30);
+    if (longRest.length >= 3) {
+      const pairs = shingles(longRest.map((l) => l.text));
+      const mid = view.rest.filter((l) => l.ink >= 10 && MID_START.test(norm(l.text).trim())).length;
+      const spammed = view.lines.some((l) => l.covered > 0 && view.ctx.prior.some((f) => f.category === 'spam' && f.start < l.line.end && f.end > l.line.start));
+      if (pairs >= 2 || (pairs >= 1 && mid >= 2 && spammed)) {
+        return wipe(view, {
+          ...base,
+          score: 0.7,
+          evidence: [
+            `${pairs} pairs of lines overlap like shingles (one line's last ${FRAG}+ characters open another)`,
+            `${mid} lines start mid-sentence`,
+            ...(spammed ? ['spam already found on the page'] : []),
+          ],
+        });
+      }
+    }
+    return [];
+  },
+};
