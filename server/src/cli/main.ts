@@ -1,15 +1,17 @@
 /**
  * corpus-lint on the command line. The contract (DESIGN.md) is stable:
- *   corpus-lint check [--format json|text] FILE...   findings; exit 1 when there are any
+ *   corpus-lint check [--format json|text] [--jobs N] FILE...   findings; exit 1 when there are any
  *   corpus-lint clean FILE                           cleaned text on stdout
  */
 import { Command } from 'commander';
-import { analyze, clean, LineIndex, Category, CATEGORIES, DEFAULT_CATEGORIES } from '../engine';
+import * as os from 'os';
+import { analyze, clean, Category, CATEGORIES, DEFAULT_CATEGORIES } from '../engine';
 import { jiebaSegmenter } from '../segmenter';
-import { readText, ReadResult, isSupportedEncoding, KNOWN_ENCODINGS } from './read';
-import { textLine, toJsonFinding } from './format';
+import { readText, isSupportedEncoding, KNOWN_ENCODINGS } from './read';
 import { expandInputs } from './files';
 import { renderExplain } from './explain';
+import { checkFile, CheckOptions, CheckResult, encodingNote } from './check';
+import { checkInPool } from './pool';
 
 /** What `check` reports when --categories is absent: every category, entities included. */
 export const CHECK_CATEGORIES: Category[] = [...DEFAULT_CATEGORIES, 'entity'];
@@ -28,14 +30,31 @@ function checkEncoding(enc: string): string {
   return enc;
 }
 
-/** Says which encoding a file was read with, when it is not plain UTF-8 (text output; JSON has an `encoding` field). */
-function noteEncoding(file: string, read: ReadResult): void {
-  if (read.encoding === 'utf-8' && !read.bom) return;
-  process.stderr.write(`corpus-lint: ${file}: read as ${read.encoding}${read.bom ? ' (with BOM)' : ''}${read.detected ? ' (detected)' : ''}\n`);
+/** Worker threads `check` uses by default: one per CPU. */
+export function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
+/**
+ * Runs the command line and returns its exit code. `check` over several files with more than one
+ * job finishes asynchronously: main() then returns 0 at once and sets process.exitCode when the
+ * last file is written (run() awaits the real code).
+ */
 export function main(argv: string[]): number {
+  const r = start(argv);
+  if (typeof r === 'number') return r;
+  void r.then((code) => (process.exitCode = code));
+  return 0;
+}
+
+/** main(), awaitable: resolves with the exit code once every file is written. */
+export async function run(argv: string[]): Promise<number> {
+  return start(argv);
+}
+
+function start(argv: string[]): number | Promise<number> {
   let exit = 0;
+  let pending: Promise<number> | undefined;
   const program = new Command();
   program
     .name('corpus-lint')
@@ -52,40 +71,35 @@ export function main(argv: string[]): number {
     .option('--no-entities', 'leave out entity findings (people, places, organisations)')
     .option('--lang <lang>', 'message language: en or zh', 'en')
     .option('--encoding <encoding>', ENCODING_HELP, 'auto')
-    .action((files: string[], opts: { format: string; categories?: string; entities: boolean; lang: string; encoding: string }) => {
+    .option('-j, --jobs <n>', `worker threads for many files (default: the number of CPUs, ${defaultJobs()} here); output stays in input order`)
+    .action((files: string[], opts: { format: string; categories?: string; entities: boolean; lang: string; encoding: string; jobs?: string }) => {
       checkEncoding(opts.encoding);
       if (!['json', 'text', 'explain'].includes(opts.format)) throw new Error(`unknown format "${opts.format}" (json, text or explain)`);
       // entities are reported by default (not by the explain view, which is about line verdicts)
       let categories = parseCategories(opts.categories) ?? (opts.format === 'explain' ? DEFAULT_CATEGORIES : CHECK_CATEGORIES);
       if (!opts.entities) categories = categories.filter((c) => c !== 'entity');
+      const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs wants a whole number ≥ 1, not "${opts.jobs}"`);
+      const copts: CheckOptions = { categories, format: opts.format as CheckOptions['format'], lang: opts.lang, encoding: opts.encoding };
+      const inputs = expandInputs(files, (msg) => process.stderr.write(`corpus-lint: ${msg}\n`));
       let any = false;
-      for (const file of expandInputs(files, (msg) => process.stderr.write(`corpus-lint: ${msg}\n`))) {
-        let read;
-        try {
-          read = readText(file, opts.encoding);
-        } catch (e) {
-          process.stderr.write(`corpus-lint: ${file}: ${(e as Error).message}\n`);
-          exit = 2;
-          continue;
-        }
-        const findings = analyze(read.text, {
-          categories,
-          segmenter: jiebaSegmenter,
-          onRuleError: (rule, err) => process.stderr.write(`corpus-lint: rule ${rule.id} failed on ${file}: ${(err as Error).message}\n`),
+      const sink = (r: CheckResult) => {
+        if (r.err) process.stderr.write(r.err);
+        if (r.out) process.stdout.write(r.out);
+        if (r.failed) exit = 2;
+        if (r.any) any = true;
+      };
+      const exitCode = () => (exit === 0 && any ? 1 : exit);
+      if (jobs > 1 && inputs.length > 1) {
+        // files go to a pool of worker threads; main() returns before they are done (see main)
+        pending = checkInPool(inputs, copts, jobs, { write: sink }).then(exitCode, (e) => {
+          process.stderr.write(`corpus-lint: ${(e as Error).message}\n`);
+          return 2;
         });
-        if (findings.length) any = true;
-        const idx = new LineIndex(read.text);
-        if (opts.format === 'json') {
-          process.stdout.write(JSON.stringify({ file, findings: findings.map((f) => toJsonFinding(f, idx)), encoding: read.encoding }) + '\n');
-        } else if (opts.format === 'explain') {
-          noteEncoding(file, read);
-          process.stdout.write(`== ${file}\n` + renderExplain(read.text, findings));
-        } else {
-          noteEncoding(file, read);
-          for (const f of findings) process.stdout.write(textLine(file, f, idx, opts.lang === 'zh') + '\n');
-        }
+        return;
       }
-      if (exit === 0 && any) exit = 1;
+      for (const file of inputs) sink(checkFile(file, copts));
+      exit = exitCode();
     });
 
   program
@@ -97,7 +111,7 @@ export function main(argv: string[]): number {
       checkEncoding(opts.encoding);
       for (const file of expandInputs(files, (msg) => process.stderr.write(`corpus-lint: ${msg}\n`))) {
         const read = readText(file, opts.encoding);
-        noteEncoding(file, read);
+        process.stderr.write(encodingNote(file, read));
         const findings = analyze(read.text, { segmenter: jiebaSegmenter });
         process.stdout.write(`== ${file}\n` + renderExplain(read.text, findings));
       }
@@ -110,7 +124,7 @@ export function main(argv: string[]): number {
     .option('--encoding <encoding>', ENCODING_HELP, 'auto')
     .action((file: string, opts: { encoding: string }) => {
       const read = readText(file, checkEncoding(opts.encoding));
-      noteEncoding(file, read);
+      process.stderr.write(encodingNote(file, read));
       process.stdout.write(clean(read.text, { segmenter: jiebaSegmenter }));
     });
 
@@ -123,7 +137,7 @@ export function main(argv: string[]): number {
     process.stderr.write(`corpus-lint: ${err.message}\n`);
     return 2;
   }
-  return exit;
+  return pending ?? exit;
 }
 
 if (require.main === module) {
