@@ -52,7 +52,41 @@ export function judgeInput(text: string): InputVerdict {
       }),
     };
   }
+  // UTF-8 read as Latin-1 / Windows-1252: each Chinese character became three (`中文` → `ä¸­æ–‡`)
+  const latin = countLatinMojibake(sample);
+  if (latin >= 4 && (latin * 3) / Math.max(1, inkCount(sample)) > 0.2) {
+    return {
+      kind: 'mis-decoded',
+      finding: finding({
+        rule: 'artifact/wrong-encoding',
+        category: 'artifact',
+        severity: 'error',
+        message: `The text looks wrongly decoded: ${latin} UTF-8 characters read as Latin-1/Windows-1252 (like "ä¸­æ–‡" for "中文"). Reopen it as UTF-8.`,
+        messageZh: `文本疑似解码错误:${latin} 处 UTF-8 字符被当作 Latin-1/Windows-1252 读取(如"ä¸­æ–‡"应为"中文")。请用 UTF-8 重新打开。`,
+        start: 0,
+        end: Math.min(text.length, firstLineEnd(text)),
+        evidence: ['utf-8 read as latin-1'],
+      }),
+    };
+  }
   return { kind: 'ok' };
+}
+
+/** A UTF-8 continuation byte as Latin-1 (U+0080–U+00BF) or as Windows-1252's specials. */
+const CONT = '\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122';
+const LATIN_MOJIBAKE = new RegExp(`[\u00e0-\u00ef][${CONT}]{2}`, 'g');
+
+function countLatinMojibake(s: string): number {
+  let n = 0;
+  LATIN_MOJIBAKE.lastIndex = 0;
+  while (LATIN_MOJIBAKE.exec(s)) n++;
+  return n;
+}
+
+function inkCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 32) n++;
+  return n;
 }
 
 function firstLineEnd(text: string): number {
