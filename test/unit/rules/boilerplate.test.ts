@@ -246,6 +246,28 @@ ruleTable('boilerplate/context', boilerplateRules, {
   ],
 });
 
+describe('boilerplate/context: the page title marks the article', () => {
+  const TEASERS = [
+    '外地游客突增 景区启动限流',
+    '近日多个景区迎来客流高峰,管理部门提前发布预警,引导游客错峰出行,并增派人手维持秩序,保障游客人身安全。',
+    '新能源汽车下乡活动启动',
+    '本次活动覆盖多个县市,参展企业将推出多款适合农村道路的车型,并提供购车补贴和售后服务网点建设方案。',
+    '秋季开学前 校园周边集中整治',
+    '教育部门联合交通、市场监管部门,对校园周边的道路安全、食品安全和文化市场开展集中整治行动,为期一个月。',
+  ];
+  it('a short article under the repeated title wins over a longer teaser list after 推荐阅读', () => {
+    const text = [`${HEADLINE}_要闻_某某日报网`, '首页', '新闻', HEADLINE, BODY, '推荐阅读', ...TEASERS].join('\n');
+    const got = findingsOf(boilerplateRules, text, 'boilerplate/context').map((f) => text.slice(f.start, f.end)).join('\n');
+    assert.ok(!got.includes(BODY), `body flagged: ${got}`);
+    for (const t of TEASERS) assert.ok(got.includes(t), `teaser kept: ${t}`);
+  });
+  it('answers after 更多回答 on a question page are not cut off', () => {
+    const text = [`${HEADLINE}? - 某某问答`, '首页', `${HEADLINE}?`, BODY, '赞同 12', '更多回答', '用户甲', BODY2].join('\n');
+    const got = findingsOf(boilerplateRules, text, 'boilerplate/context').map((f) => text.slice(f.start, f.end)).join('\n');
+    assert.ok(!got.includes(BODY) && !got.includes(BODY2), `answer flagged: ${got}`);
+  });
+});
+
 function short(s: string): string {
   const one = s.replace(/\n/g, '⏎');
   return one.length > 60 ? one.slice(0, 57) + '…' : one;

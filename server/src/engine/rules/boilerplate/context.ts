@@ -9,12 +9,17 @@
  *     counts its length minus 25 (at least 2) when it holds a full stop or is long (a punctuated teaser
  *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. Strong end-of-article junk (推荐阅读, 版权所有…)
  *     weighs −400, so the stretch does not run on into teasers. The best-scoring contiguous stretch (maximum subarray) is the main text.
+ *     When that stretch lies beyond a strong end-of-article cue and the page title (first line, site
+ *     suffix cut off) is repeated as a headline above the cue, the best stretch between that headline and
+ *     the cue is the main text instead (a short article followed by a long list of teasers or a second
+ *     article); such an anchored stretch, or one right under the headline, needs only weight 12 and a full stop.
  *  2. Inside the main text only a short line (or a run of up to 5) squeezed between two junk lines is flagged.
  *  3. Above it, the lines directly over the text (up to 4: subtitles, lead) are kept, and so is the
  *     headline: the nearest headline-shaped line above, when only junk lies between it and the text.
  *  4. Below it, up to 2 short byline / caption lines (`记者`, `摄`, `(完)` … boilerplate-byline.txt) are kept.
  *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters),
- *     which is kept: losing content is worse than keeping a little junk.
+ *     which is kept: losing content is worse than keeping a little junk — unless a strong end-of-article
+ *     cue lies between it and the main text (teaser summaries, an appended article).
  *  Anywhere, 5+ tiny label-like lines in a row (≤ 6 characters, no punctuation: menus, counters) are flagged.
  *  Lines under a strong "related / more" header (`大家都在看`, `推荐阅读`) that look like headlines (≤ 45
  *  characters, no full stop) are list items: they weigh like junk and are flagged wherever they are.
@@ -95,7 +100,7 @@ function softJunk(ctx: AnalysisContext, i: number): boolean {
   return !!rs && [...rs].every((r) => SOFT_RULES.has(r));
 }
 
-export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number } {
+export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number; anchored: boolean } {
   const cov = junkCover(ctx);
   const infos: Info[] = [];
   for (const l of ctx.lines) {
@@ -142,13 +147,32 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
     else x.weight = -2;
   }
-  // maximum subarray
+  const whole = bestStretch(infos, 0, infos.length);
+  // the page title (first line) repeated as the headline marks where the article starts: when the best
+  // stretch lies beyond a strong end-of-article cue that follows such a headline (a list of teasers, a
+  // second article), the text between the headline and the cue is the article.
+  const barriers = infos.map((x, k) => (barrier.has(x.i) ? k : -1)).filter((k) => k >= 0);
+  const nextBarrier = (k: number) => barriers.find((b) => b > k) ?? infos.length;
+  const anchors = titleAnchors(ctx, infos);
+  if (anchors.length && !anchors.some((a) => whole.first > a && whole.last < nextBarrier(a))) {
+    for (const a of anchors.filter((k) => k < whole.first)) {
+      const s = bestStretch(infos, a + 1, Math.min(nextBarrier(a), whole.first));
+      if (s.total >= 12 && infos.slice(s.first, s.last + 1).some((x) => x.stop && x.para)) return { infos, ...s, anchored: true };
+    }
+  }
+  // a short article right under the headline
+  if (whole.total < 40 && anchors.some((a) => whole.first > a && whole.last < nextBarrier(a) && whole.first - a <= 8) && whole.total >= 12 && infos.slice(whole.first, whole.last + 1).some((x) => x.stop && x.para)) return { infos, ...whole, anchored: true };
+  return { infos, ...whole, anchored: false };
+}
+
+/** Maximum subarray of the weights of infos[from, to). */
+function bestStretch(infos: Info[], from: number, to: number): { first: number; last: number; total: number } {
   let best = 0;
   let bestA = -1;
   let bestB = -1;
   let cur = 0;
-  let a = 0;
-  for (let k = 0; k < infos.length; k++) {
+  let a = from;
+  for (let k = from; k < to; k++) {
     if (cur <= 0) {
       cur = 0;
       a = k;
@@ -160,7 +184,24 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
       bestB = k;
     }
   }
-  return { infos, first: bestA, last: bestB, total: best };
+  return { first: bestA, last: bestB, total: best };
+}
+
+const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
+
+/** Lines (indexes into infos, after the first) that repeat the headline of the page title (first line, site suffix cut off). */
+function titleAnchors(ctx: AnalysisContext, infos: Info[]): number[] {
+  if (infos.length < 3) return [];
+  const title = compact(infos[0].shape.text);
+  const core = title.split(/[_|｜]|-{1,2}|[–—]/).map((p) => p.trim()).filter((p) => p.length >= 6)[0];
+  if (!core) return [];
+  const out: number[] = [];
+  for (let k = 1; k < infos.length; k++) {
+    const t = compact(infos[k].shape.text);
+    if (t.length < 6 || t.length > core.length + 12) continue;
+    if (t === core || (t.startsWith(core) && !/[。，,]/.test(t)) || (core.startsWith(t) && t.length >= 0.8 * core.length)) out.push(k);
+  }
+  return out;
 }
 
 export const contextRule: Rule = {
@@ -169,10 +210,10 @@ export const contextRule: Rule = {
   scope: 'block',
   phase: 1,
   check(ctx) {
-    const { infos, first, last, total } = mainText(ctx);
+    const { infos, first, last, total, anchored } = mainText(ctx);
     if (!infos.length) return [];
     const flag = new Map<number, string>();
-    const region = total >= 40 && first >= 0;
+    const region = (total >= 40 || anchored) && first >= 0;
     const text = (x: Info) => ctx.lines[x.i].text;
 
     const keep = new Set<number>();
@@ -205,11 +246,14 @@ export const contextRule: Rule = {
         else break;
       }
       // 5. the rest outside the text
+      const bar = infos.map((x, k) => (x.junk && x.weight <= -400 ? k : -1)).filter((k) => k >= 0);
+      const beyondBarrier = (q: number) => bar.some((b) => q > last && b > last && b < q);
       for (let q = 0; q < infos.length; q++) {
         if (q >= first && q <= last) continue;
         const x = infos[q];
         if (x.junk || keep.has(q)) continue;
-        if (x.para && x.shape.ink >= 60) continue;
+        // long running text is kept, unless a strong end-of-article cue lies between it and the text
+        if (x.para && x.shape.ink >= 60 && !beyondBarrier(q)) continue;
         flag.set(q, `outside the ${span}${q < first ? ' (page header)' : ' (page footer)'}`);
       }
     }
