@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Finding, LineIndex, Rule, Segmenter } from './engine';
+import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
 import { jiebaSegmenter } from './segmenter';
 import { analysisKey, defaultSettings, enabledCategories, parseSettings, SECTION, Settings } from './protocol/settings';
 import { shouldAnalyze } from './protocol/gate';
@@ -143,25 +144,63 @@ function getSegmenter(): Segmenter | undefined {
   return segmenter ?? undefined;
 }
 
+function engineOptions(uri: string, settings: Settings): AnalyzeOptions {
+  const categories = enabledCategories(settings);
+  return {
+    categories,
+    // only the entity rule segments words: the other rules never wait for the jieba dictionary
+    segmenter: categories.includes('entity') ? getSegmenter() : undefined,
+    onRuleError: (rule: Rule, err: unknown) => {
+      if (failedRules.has(rule.id)) return;
+      failedRules.add(rule.id);
+      connection.console.error(`corpus-lint: rule ${rule.id} failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}; its findings are skipped (logged once per rule).`);
+    },
+  };
+}
+
 function runEngine(uri: string, text: string, settings: Settings): Finding[] {
   try {
-    return analyze(text, {
-      categories: enabledCategories(settings),
-      segmenter: getSegmenter(),
-      onRuleError: (rule: Rule, err: unknown) => {
-        if (failedRules.has(rule.id)) return;
-        failedRules.add(rule.id);
-        connection.console.error(`corpus-lint: rule ${rule.id} failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}; its findings are skipped (logged once per rule).`);
-      },
-    });
+    return analyze(text, engineOptions(uri, settings));
   } catch (err) {
     connection.console.error(`corpus-lint: analysis failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     return [];
   }
 }
 
-/** The analysis of the document's current version (computed now if needed); undefined when the document is gone. */
-async function ensure(uri: string): Promise<Analysis | undefined> {
+/** How long the last analysis of each document took (ms): small documents get a small debounce. */
+const lastCost = new Map<string, number>();
+/** Work between two pauses of a background analysis, in ms: the server stays responsive and can drop stale work. */
+const SLICE_MS = 10;
+
+/**
+ * Analyses the document's current version in slices (rule by rule, pausing every SLICE_MS), and drops
+ * the work as soon as a newer version arrives; undefined then. Same findings as runEngine.
+ */
+async function runEngineSliced(uri: string, version: number, text: string, settings: Settings): Promise<Finding[] | undefined> {
+  const stale = () => documents.get(uri)?.version !== version;
+  try {
+    const steps = analyzeSteps(text, engineOptions(uri, settings));
+    let t = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() - t >= SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (stale()) return undefined;
+        t = performance.now();
+      }
+    }
+  } catch (err) {
+    connection.console.error(`corpus-lint: analysis failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return [];
+  }
+}
+
+/**
+ * The analysis of the document's current version (computed now if needed); undefined when the document
+ * is gone. `sliced`: analyse in slices and give up (undefined) when a newer version arrives meanwhile.
+ */
+async function ensure(uri: string, sliced = false): Promise<Analysis | undefined> {
   if (!documents.get(uri)) return undefined;
   const settings = await getSettings(uri);
   const doc = documents.get(uri); // it may have changed while we waited
@@ -171,7 +210,16 @@ async function ensure(uri: string): Promise<Analysis | undefined> {
   if (cached && cached.version === doc.version && cached.key === key) return cached;
   const text = doc.getText();
   const analyzed = shouldAnalyze(doc.languageId, text, settings.onlyChinese);
-  const findings = analyzed ? runEngine(uri, text, settings) : [];
+  const t0 = performance.now();
+  let findings: Finding[] = [];
+  if (analyzed && sliced) {
+    const r = await runEngineSliced(uri, doc.version, text, settings);
+    if (!r) return undefined; // a newer version is on its way
+    const again = analyses.get(uri); // a request may have analysed this version meanwhile
+    if (again && again.version === doc.version && again.key === key) return again;
+    findings = r;
+  } else if (analyzed) findings = runEngine(uri, text, settings);
+  lastCost.set(uri, performance.now() - t0);
   const verdict = analyzed ? verdictOf(uri, doc.version, text, findings, settings.messageLanguage) : skippedVerdict(uri, doc.version);
   const a: Analysis = { version: doc.version, text, key, settings, analyzed, findings, verdict };
   analyses.set(uri, a);
@@ -191,7 +239,7 @@ function schedule(uri: string, delay: number): void {
 }
 
 async function validate(uri: string): Promise<void> {
-  const a = await ensure(uri);
+  const a = await ensure(uri, true);
   if (!a) return;
   publish(uri, a);
   wakeIdle(uri);
@@ -275,8 +323,11 @@ function publish(uri: string, a: Analysis): void {
 }
 
 documents.onDidChangeContent((e) => {
-  const known = analyses.get(e.document.uri);
-  schedule(e.document.uri, known ? known.settings.debounceMs : 0);
+  const uri = e.document.uri;
+  const known = analyses.get(uri);
+  // wait at most as long as an analysis of this document takes: a small document is analysed at once,
+  // a big one waits for the typing to pause (stale analyses are dropped anyway, see runEngineSliced)
+  schedule(uri, known ? Math.min(known.settings.debounceMs, Math.round(lastCost.get(uri) ?? known.settings.debounceMs)) : 0);
 });
 
 documents.onDidClose((e) => {
@@ -285,6 +336,7 @@ documents.onDidClose((e) => {
   if (t) clearTimeout(t);
   timers.delete(uri);
   analyses.delete(uri);
+  lastCost.delete(uri);
   settingsCache.delete(uri);
   wakeIdle(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -26,6 +26,19 @@ export function buildContext(text: string, options: EngineOptions = {}, prior: F
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
+  const steps = analyzeSteps(text, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * analyze() one rule at a time: the generator yields after each rule and returns the findings, so
+ * a caller (the language server) can pause between rules and drop the work when the text changes.
+ * Same findings as analyze().
+ */
+export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Generator<void, Finding[], void> {
   const verdict = judgeInput(text);
   if (verdict.kind === 'binary' || verdict.kind === 'mis-decoded') return verdict.finding ? [verdict.finding] : [];
   if (verdict.kind === 'empty') return [];
@@ -43,6 +56,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
       } catch (e) {
         options.onRuleError?.(rule, e);
       }
+      yield;
     }
   }
   return findings.sort((a, b) => a.start - b.start || b.end - a.end || a.rule.localeCompare(b.rule));
