@@ -7,7 +7,7 @@
  * and on a page with no content every kept line costs the whole page.
  * How (uses `ctx.prior`: every boilerplate/spam finding of phases 0–1):
  * 1. spam-dominated — 6+ lines (and a quarter of the lines) already judged spam, 45 %+ of the page's ink
- *    already judged junk, and the full-sentence lines left hold under a quarter of the page's ink or stand
+ *    (or half of its lines) already judged junk, and the full-sentence lines left hold under a quarter of the page's ink or stand
  *    alone (no two in a row: filler between keyword lines, not an article's paragraphs).
  * 2. sentence salad — the page is cut from a sliding window over other texts: 2+ pairs of long lines overlap
  *    like shingles (the last 20+ characters of one line are the first of another, both going on beyond the
@@ -73,11 +73,12 @@ export const spamPage: Rule = {
       run = l.covered < 0.5 ? run + (l.full ? 1 : 0) : 0;
       bestRun = Math.max(bestRun, run);
     }
-    if (spamLines >= 6 && spamLines * 4 >= view.lines.length && share >= 0.45 && (fullInk < 0.25 * view.ink || bestRun <= 1)) {
+    const junkLines = view.lines.length - view.rest.length;
+    if (spamLines >= 6 && spamLines * 4 >= view.lines.length && (share >= 0.45 || junkLines * 2 >= view.lines.length) && (fullInk < 0.25 * view.ink || bestRun <= 1)) {
       return wipe(view, {
         ...base,
         score: 0.8,
-        evidence: [`${spamLines} of ${view.lines.length} lines already judged spam`, `${pct(share)} of the page judged junk`, `full sentences left: ${pct(fullInk / view.ink)} of the page, at most ${bestRun} in a row`],
+        evidence: [`${spamLines} of ${view.lines.length} lines already judged spam`, `${pct(share)} of the page (${junkLines} of ${view.lines.length} lines) judged junk`, `full sentences left: ${pct(fullInk / view.ink)} of the page, at most ${bestRun} in a row`],
       });
     }
 
