@@ -14,7 +14,7 @@ import {
   InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Finding, LineIndex, Rule, Segmenter } from './engine';
+import { analyze, Finding, LineIndex, Rule, RULES, Segmenter } from './engine';
 import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
 import { jiebaSegmenter } from './segmenter';
 import { analysisKey, defaultSettings, enabledCategories, parseSettings, SECTION, Settings } from './protocol/settings';
@@ -144,9 +144,19 @@ function getSegmenter(): Segmenter | undefined {
   return segmenter ?? undefined;
 }
 
+/**
+ * Tests only (test/e2e/faults.test.ts): CORPUS_LINT_TEST_THROWING_RULE=1 in the server's environment
+ * adds a rule that throws on every document, to check that the server survives it. Off by default.
+ */
+const TEST_RULES: Rule[] | undefined =
+  process.env.CORPUS_LINT_TEST_THROWING_RULE === '1'
+    ? [...RULES, { id: 'spam/test-throws', category: 'spam', scope: 'document', check: () => { throw new Error('injected failure (CORPUS_LINT_TEST_THROWING_RULE)'); } }]
+    : undefined;
+
 function engineOptions(uri: string, settings: Settings): AnalyzeOptions {
   const categories = enabledCategories(settings);
   return {
+    ...(TEST_RULES ? { rules: TEST_RULES } : {}),
     categories,
     // only the entity rule segments words: the other rules never wait for the jieba dictionary
     segmenter: categories.includes('entity') ? getSegmenter() : undefined,
