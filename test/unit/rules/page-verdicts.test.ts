@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import { analyze, buildContext, clean, Finding } from '../../../server/src/engine';
 import { listingPage, templated } from '../../../server/src/engine/rules/boilerplate/listing-page';
-import { spamPage, shingles } from '../../../server/src/engine/rules/spam/spam-page';
+import { spamPage, shingles, stuffing } from '../../../server/src/engine/rules/spam/spam-page';
 import { isFullSentence, pageView } from '../../../server/src/engine/rules/boilerplate/page-evidence';
 
 const CATS = ['boilerplate', 'spam', 'artifact'] as const;
@@ -199,6 +199,30 @@ describe('page verdicts (phase 2)', () => {
       const post = '这个问题我也遇到过，后来发现是服务器配置的问题，把超时时间调大一点就好了，大家可以试试看。';
       const text = ['下载失败怎么办', post, '引用：' + post + '谢谢，已经解决了，确实是超时的问题。', '我还以为是我网络的问题，原来是服务器太忙了。'].join('\n');
       assert.deepStrictEqual(pageFindings(text), []);
+    });
+
+    it('wipes a page stuffed with its title phrase after sentence ends', () => {
+      const T = '哪种茶减肥效果最好';
+      const text = [
+        T,
+        '很多人都想通过喝茶来减肥，但是市面上的茶叶种类繁多，不知道该怎么选择，下面就一起来看看吧，' + T + '。',
+        '一、绿茶含有丰富的茶多酚，可以促进脂肪的分解，适合饭后饮用。' + T + '。',
+        '二、乌龙茶能够加快新陈代谢，但是空腹饮用容易伤胃，要注意适量，' + T,
+        '建议选择正规品牌的减肥茶，并配合适当的运动。',
+      ].join('\n');
+      assert.deepStrictEqual(stuffing(text.split('\n')), { title: T, count: 3, lines: 3 });
+      assert.ok(wiped(run(text).output), run(text).output);
+    });
+
+    it('keeps an article that works its subject into its sentences', () => {
+      const T = '哪种茶减肥效果最好';
+      const text = [
+        T,
+        '记者走访了本市多家茶叶店，店主们对哪种茶减肥效果最好说法不一，有人推荐绿茶，也有人推荐乌龙茶。',
+        '营养专家表示，哪种茶减肥效果最好并没有定论，喝茶只能起到辅助作用，关键还是控制饮食和坚持运动。',
+      ].join('\n');
+      assert.strictEqual(stuffing(text.split('\n')).count, 0);
+      assert.strictEqual(run(text).output, text);
     });
 
     it('shingles() counts only end-to-start overlaps with text beyond them', () => {

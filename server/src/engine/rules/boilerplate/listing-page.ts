@@ -9,7 +9,9 @@
  * 1. residue — earlier rules already judged 45 %+ of the page's ink junk, the page has 5+ lines, a fifth of
  *    them look mass-produced (cut off with `…`, or sharing their first or last three characters, in shape,
  *    with 2+ other lines: `…证券营业部`, `导读:…`), and not one line left over reads as a full sentence (15+ characters with sentence punctuation, not cut off with
- *    `…`/`...`, not starting mid-sentence): what is left is titles, labels and truncated excerpts.
+ *    `…`/`...`, not starting mid-sentence): what is left is titles, labels and truncated excerpts. Also when
+ *    80 %+ is already junk, a third of the lines look mass-produced and one lone sentence of under 60
+ *    characters is all that is left (a teaser's lead, not an article).
  * 2. catalogue — 5+ lines, at most three lines apart, end in the same template tail (the last two space-separated tokens of the line's
  *    shape, digits → 0, Latin runs → a, with at least one Han character: `… 不详 洽询 0小时内`), the span from
  *    the first to the last such record holds 70 %+ of the page's ink, and outside it there is no full sentence
@@ -62,12 +64,13 @@ export const listingPage: Rule = {
     // 1. residue of a page the earlier rules already mostly rejected
     const fullRest = view.rest.filter((l) => l.full);
     const templ = templated(view.lines);
-    if (share >= 0.45 && fullRest.length === 0 && templ >= 0.2 * view.lines.length) {
+    const lone = share >= 0.8 && templ >= 0.35 * view.lines.length && fullRest.length === 1 && fullRest[0].ink < 60;
+    if ((share >= 0.45 && fullRest.length === 0 && templ >= 0.2 * view.lines.length) || lone) {
       const cut = view.rest.filter((l) => /(?:\.{2,}|…+)\s*$/.test(l.text.trim())).length;
       return wipe(view, {
         ...base,
         score: 0.75,
-        evidence: [`${pct(share)} of the page already judged junk`, `${templ} of ${view.lines.length} lines follow a repeated template or are cut off`, `${view.rest.length} lines left, 0 full sentences among them${cut ? `, ${cut} cut off` : ''}`],
+        evidence: [`${pct(share)} of the page already judged junk`, `${templ} of ${view.lines.length} lines follow a repeated template or are cut off`, `${view.rest.length} lines left, ${fullRest.length} full sentences among them${lone ? ` (one, of ${fullRest[0].ink} characters)` : ''}${cut ? `, ${cut} cut off` : ''}`],
       });
     }
 

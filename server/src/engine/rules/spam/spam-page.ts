@@ -13,7 +13,9 @@
  *    like shingles (the last 20+ characters of one line are the first of another, both going on beyond the
  *    overlap); or one such pair on a page where spam was already found and 2+ lines start mid-sentence
  *    (`，…`, `。…`, `”…`). Quoting (a whole post opening a reply) and shared templates do not count.
- * Either way every line not yet covered gets a finding that removes it.
+ * 3. keyword stuffing — the first line (a 6–24 character phrase) is pasted again after a clause or sentence end
+ *    in 2+ body lines and closes them (`…过咸食品。什么药治咳喘效果好。`): an SEO page built around a query.
+ * Every way, every line not yet covered gets a finding that removes it.
  * Options: none.
  * Example: `极速飞艇开奖⏎某某机械有限公司是专业生产…⏎秒速赛车计划⏎…` (keyword lines flagged) → every line removed.
  */
@@ -52,6 +54,32 @@ export function shingles(texts: string[]): number {
   return pairs;
 }
 
+/**
+ * Keyword stuffing: the first line (a 6–24 character phrase without punctuation) appears again in the body
+ * right after a clause or sentence end and closes it (`…过咸食品。什么药治咳喘效果好。`), as an SEO tool pastes it;
+ * an article that mentions its subject works it into its sentences instead.
+ */
+export function stuffing(texts: string[]): { title: string; count: number; lines: number } {
+  const norms = texts.map((t) => norm(t).trim());
+  const title = norms[0] ?? '';
+  const none = { title, count: 0, lines: 0 };
+  const tInk = title.replace(/\s/g, '').length;
+  if (tInk < 6 || tInk > 24 || /[，。！？,.!?：:、；;|_\-]/.test(title)) return none;
+  let count = 0;
+  let lines = 0;
+  for (const s of norms.slice(1)) {
+    let here = 0;
+    for (let p = s.indexOf(title); p >= 0; p = s.indexOf(title, p + title.length)) {
+      const before = s.slice(0, p).trimEnd();
+      const after = s.slice(p + title.length).trimStart();
+      if (before.length >= 10 && /[，。！？,!?]$/.test(before) && (after === '' || /^[。！？!?]/.test(after))) here++;
+    }
+    if (here) lines++;
+    count += here;
+  }
+  return lines >= 2 ? { title, count, lines } : none;
+}
+
 export const spamPage: Rule = {
   id: 'spam/spam-page',
   category: 'spam',
@@ -79,6 +107,16 @@ export const spamPage: Rule = {
         ...base,
         score: 0.8,
         evidence: [`${spamLines} of ${view.lines.length} lines already judged spam`, `${pct(share)} of the page (${junkLines} of ${view.lines.length} lines) judged junk`, `full sentences left: ${pct(fullInk / view.ink)} of the page, at most ${bestRun} in a row`],
+      });
+    }
+
+    // 3 (checked first). keyword stuffing: the title phrase pasted after sentence ends in the body
+    const stuffed = stuffing(view.lines.map((l) => l.text));
+    if (stuffed.count >= 2) {
+      return wipe(view, {
+        ...base,
+        score: 0.7,
+        evidence: [`the title “${stuffed.title}” is pasted after a sentence or clause ${stuffed.count} times in ${stuffed.lines} body lines`],
       });
     }
 
