@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 /** Mirrors server/src/protocol/verdict.ts (the client does not import server code). */
 interface Verdict {
@@ -53,6 +53,60 @@ async function runOnActiveDocument(op: 'clean' | 'toSimplified' | 'toTraditional
   else if (res && res.edits === 0) void vscode.window.showInformationMessage('Corpus Lint: nothing to change.');
 }
 
+/** The CLI's encoding names → VS Code's encoding ids (`files.encoding`). */
+const VSCODE_ENCODING: Record<string, string> = { 'utf-8': 'utf8', gbk: 'gbk', gb18030: 'gb18030', big5: 'cp950', 'utf-16le': 'utf16le', 'utf-16be': 'utf16be' };
+
+/**
+ * Reopen a wrongly decoded file (artifact/wrong-encoding) in the encoding the server recognises
+ * from its bytes: `openTextDocument(uri, { encoding })` where VS Code has it (1.100+), else VS Code's
+ * own "Reopen with Encoding" picker, with the detected encoding named.
+ */
+async function reopenWithEncoding(arg?: string | vscode.Uri): Promise<void> {
+  const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri || !client) return;
+  const res = (await client.sendRequest('corpusLint/detectEncoding', { uri: client.code2ProtocolConverter.asUri(uri) })) as { encoding: string } | null;
+  const encoding = res && VSCODE_ENCODING[res.encoding];
+  if (!encoding) {
+    void vscode.window.showWarningMessage('Corpus Lint: could not recognise the encoding of this file; choose one.');
+    await vscode.commands.executeCommand('workbench.action.files.reopenWithEncoding');
+    return;
+  }
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (doc && 'encoding' in doc) {
+    if (doc.isDirty) {
+      void vscode.window.showWarningMessage('Corpus Lint: save or revert your changes before reopening the file in another encoding.');
+      return;
+    }
+    // VS Code 1.100+: the document is decoded again with the given encoding
+    const open = vscode.workspace.openTextDocument as unknown as (u: vscode.Uri, o: { encoding: string }) => Thenable<vscode.TextDocument>;
+    await vscode.window.showTextDocument(await open(uri, { encoding }));
+    return;
+  }
+  const pick = await vscode.window.showInformationMessage(`Corpus Lint: this file looks like ${res!.encoding.toUpperCase()}. Choose "${encoding}" in VS Code's Reopen with Encoding.`, 'Reopen with Encoding…');
+  if (pick) await vscode.commands.executeCommand('workbench.action.files.reopenWithEncoding');
+}
+
+/** Restarts the server when it dies (like the default: up to 4 times in 3 minutes), telling the user each time. */
+function errorHandler(): NonNullable<LanguageClientOptions['errorHandler']> {
+  const restarts: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length && now - restarts[0] > 3 * 60_000) restarts.shift();
+      if (restarts.length <= 4) {
+        void vscode.window.showWarningMessage(`Corpus Lint: the language server stopped unexpectedly and is being restarted (${restarts.length} of 4 in 3 minutes). Details are in the "Corpus Lint" output.`);
+        return { action: CloseAction.Restart, handled: true };
+      }
+      return {
+        action: CloseAction.DoNotRestart,
+        message: 'Corpus Lint: the language server stopped 5 times in 3 minutes and will not be restarted. Run "Corpus Lint: Restart Language Server" to try again.',
+      };
+    },
+  };
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -71,6 +125,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // package.json contributes the semantic token types person / place / organization (and their scopes)
     initializationOptions: { entityTokenTypes: 'custom' },
     outputChannelName: 'Corpus Lint',
+    errorHandler: errorHandler(),
+    middleware: {
+      // a wrongly decoded file: offer to reopen it in the encoding recognised from its bytes
+      provideCodeActions: async (document, range, ctx, token, next) => {
+        const actions = (await next(document, range, ctx, token)) ?? [];
+        if (ctx.diagnostics.some((d) => d.code === 'artifact/wrong-encoding' || (typeof d.code === 'object' && d.code?.value === 'artifact/wrong-encoding'))) {
+          const a = new vscode.CodeAction('Reopen with the detected encoding', vscode.CodeActionKind.QuickFix);
+          a.command = { command: 'corpusLint.reopenWithEncoding', title: 'Reopen with the detected encoding', arguments: [document.uri.toString()] };
+          a.isPreferred = true;
+          actions.unshift(a);
+        }
+        return actions;
+      },
+    },
   };
   client = new LanguageClient('corpusLint', 'Corpus Lint', serverOptions, clientOptions);
 
@@ -94,6 +162,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('corpusLint.cleanDocument', () => runOnActiveDocument('clean')),
     vscode.commands.registerCommand('corpusLint.toSimplified', () => runOnActiveDocument('toSimplified')),
     vscode.commands.registerCommand('corpusLint.toTraditional', () => runOnActiveDocument('toTraditional')),
+    vscode.commands.registerCommand('corpusLint.reopenWithEncoding', (arg?: string | vscode.Uri) => reopenWithEncoding(arg)),
     vscode.commands.registerCommand('corpusLint.restartServer', async () => {
       verdicts.clear();
       updateStatus();

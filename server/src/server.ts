@@ -17,6 +17,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Finding, LineIndex, Rule, RULES, Segmenter } from './engine';
 import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
 import { jiebaSegmenter } from './segmenter';
+import * as fs from 'fs';
+import * as url from 'url';
+import { detectEncoding } from './cli/read';
 import { analysisKey, defaultSettings, enabledCategories, parseSettings, SECTION, Settings } from './protocol/settings';
 import { shouldAnalyze } from './protocol/gate';
 import { toDiagnostics } from './protocol/convert';
@@ -471,6 +474,27 @@ connection.onExecuteCommand(async (params) => {
     return { applied: res.applied, edits: edits.length, reason: res.failureReason };
   }
   return null;
+});
+
+/**
+ * corpusLint/detectEncoding {uri} → {encoding} | null: the encoding of a file on disk, recognised
+ * from its bytes (the CLI's detection), for the client's "Reopen with Encoding" on
+ * artifact/wrong-encoding. Reads only the document's own file; file: URIs only.
+ */
+connection.onRequest('corpusLint/detectEncoding', (p: { uri?: unknown }) => {
+  if (typeof p?.uri !== 'string' || !p.uri.startsWith('file:')) return null;
+  try {
+    const fd = fs.openSync(url.fileURLToPath(p.uri), 'r');
+    try {
+      const buf = Buffer.alloc(1 << 20);
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      return { encoding: detectEncoding(buf.subarray(0, n)).encoding };
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
 });
 
 documents.listen(connection);

@@ -65,6 +65,30 @@ describe('faults (server over stdio)', function () {
   });
 });
 
+describe('encoding detection request (for the client\'s Reopen with Encoding)', function () {
+  this.timeout(60000);
+  it('corpusLint/detectEncoding names the encoding of a GBK, Big5 and UTF-16 file; null for a non-file URI', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const iconv = require('iconv-lite');
+    const os = require('os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-enc-'));
+    const client = new TestClient();
+    try {
+      await client.initialize();
+      for (const [enc, want] of [['gbk', 'gb18030'], ['big5', 'big5'], ['utf-16le', 'utf-16le'], ['utf-8', 'utf-8']]) {
+        const file = path.join(dir, `${enc}.txt`);
+        fs.writeFileSync(file, iconv.encode('版权所有 示例网,今天天气很好,我们去公园散步。\n', enc));
+        const res = await client.request('corpusLint/detectEncoding', { uri: require('url').pathToFileURL(file).toString() });
+        assert.deepStrictEqual(res, { encoding: want }, enc);
+      }
+      assert.strictEqual(await client.request('corpusLint/detectEncoding', { uri: 'untitled:Untitled-1' }), null);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('no network, no process spawning (static)', () => {
   const roots = ['client/src', 'server/src'].map((d) => path.join(ROOT, d));
   const files: string[] = [];
