@@ -268,6 +268,22 @@ describe('boilerplate/context: the page title marks the article', () => {
   });
 });
 
+describe('boilerplate/context: forum replies', () => {
+  it('short replies between repeated post widgets are kept', () => {
+    const posts = [
+      ['老王', '这个问题我也遇到过,重启一下路由器就好了。'],
+      ['小李', '谢谢,试过了可以'],
+      ['阿强', '换个浏览器试试'],
+      ['老王', '不客气'],
+    ];
+    const lines = ['路由器老是掉线怎么办 - 某某论坛', '首页', '路由器老是掉线怎么办', '楼主', '3 天前', '家里的路由器每天晚上都会掉线几次,换了网线也没用,有没有人知道是什么原因?', '回复 举报'];
+    posts.forEach(([who, says], k) => lines.push(who, `${k + 2} 天前`, says, '回复 举报'));
+    const text = lines.join('\n');
+    const got = findingsOf(boilerplateRules, text, 'boilerplate/context').map((f) => text.slice(f.start, f.end)).join('\n');
+    for (const [, says] of posts) assert.ok(!got.includes(says), `reply flagged: ${says} in ${got}`);
+  });
+});
+
 function short(s: string): string {
   const one = s.replace(/\n/g, '⏎');
   return one.length > 60 ? one.slice(0, 57) + '…' : one;

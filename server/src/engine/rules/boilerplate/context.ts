@@ -20,6 +20,9 @@
  *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters),
  *     which is kept: losing content is worse than keeping a little junk — unless a strong end-of-article
  *     cue lies between it and the main text (teaser summaries, an appended article).
+ *  A forum thread (short lines of one template with reply widgets — `#天前 回复`, `举报` — recurring 3+ times,
+ *  the first above the main text) keeps the replies between them wherever the main text is; comments below
+ *  an article are not a thread.
  *  Anywhere, 5+ tiny label-like lines in a row (≤ 6 characters, no punctuation: menus, counters) are flagged.
  *  Lines under a strong "related / more" header (`大家都在看`, `推荐阅读`) that look like headlines (≤ 45
  *  characters, no full stop) are list items: they weigh like junk and are flagged wherever they are.
@@ -187,6 +190,40 @@ function bestStretch(infos: Info[], from: number, to: number): { first: number; 
   return { first: bestA, last: bestB, total: best };
 }
 
+/** A line's template: digits, dates and weekdays folded, so `3 天前 回复` and `12 天前 回复` match. */
+function template(t: string): string {
+  return compact(t).replace(/星期[一二三四五六日天]|周[一二三四五六日]/g, 'W').replace(/\d+/g, '#');
+}
+
+const REPLY_WIDGET = /回复|引用|举报|评论|赞同|#楼|楼主/;
+const POST_CHROME = /回复|引用|举报|评论|点赞|赞同|发表于|发布于|发布#|#楼|楼主|#[天小分秒周月年]|前$/;
+
+/**
+ * A forum thread's posts: short lines whose template (see `template`) recurs 3+ times and carries a reply
+ * widget or a date (`回复`, `举报`, `#天前`, `发表于`) are the post chrome; between the first and the last of
+ * them, the other lines that read as text (punctuated, or 15+ characters, or right above a chrome line) are
+ * replies, kept wherever the main-text stretch is.
+ */
+function forumPosts(infos: Info[], region: boolean, first: number): Set<number> {
+  const out = new Set<number>();
+  const tpl = infos.map((x) => (x.shape.ink <= 40 ? template(x.shape.text) : ''));
+  const count = new Map<string, number>();
+  for (const t of tpl) if (t) count.set(t, (count.get(t) ?? 0) + 1);
+  const chrome = tpl.map((t) => !!t && (count.get(t) ?? 0) >= 3 && POST_CHROME.test(t));
+  const idx = chrome.map((c, k) => (c ? k : -1)).filter((k) => k >= 0);
+  // a thread has reply widgets, not only dates (a list of teasers has dates too)
+  if (idx.length < 6 || idx.filter((k) => REPLY_WIDGET.test(tpl[k])).length < 3) return out;
+  const [a, b] = [idx[0], idx[idx.length - 1]];
+  // comments under an article start below its text; a thread's chrome starts above the main text
+  if (region && a > first) return out;
+  for (let k = a + 1; k < b; k++) {
+    const x = infos[k];
+    if (chrome[k] || x.junk || (count.get(tpl[k]) ?? 0) >= 3) continue;
+    if (x.shape.punct >= 1 || x.shape.ink >= 15 || chrome[k + 1]) out.add(k);
+  }
+  return out;
+}
+
 const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
 
 /** Lines (indexes into infos, after the first) that repeat the headline of the page title (first line, site suffix cut off). */
@@ -215,8 +252,8 @@ export const contextRule: Rule = {
     const flag = new Map<number, string>();
     const region = (total >= 40 || anchored) && first >= 0;
     const text = (x: Info) => ctx.lines[x.i].text;
+    const keep = forumPosts(infos, region, first);
 
-    const keep = new Set<number>();
     if (region) {
       const span = `main text: lines ${infos[first].i + 1}–${infos[last].i + 1}`;
       // 3. lead-in lines and headline above the text
@@ -287,7 +324,7 @@ export const contextRule: Rule = {
       if (members >= MENU_RUN) for (let q = k; q <= e; q++) if (!infos[q].junk && !keep.has(q) && !flag.has(q)) flag.set(q, 'run of menu-like short lines');
       k = e + 1;
     }
-    for (let k = 0; k < infos.length; k++) if (infos[k].listed && !infos[k].junk && !flag.has(k)) flag.set(k, 'item of a list under a “related / more” header');
+    for (let k = 0; k < infos.length; k++) if (infos[k].listed && !infos[k].junk && !keep.has(k) && !flag.has(k)) flag.set(k, 'item of a list under a “related / more” header');
     // group runs of flagged lines (blank lines in between are fine, junk lines end a run)
     const out: Finding[] = [];
     const ks = [...flag.keys()].sort((p, q) => p - q);
