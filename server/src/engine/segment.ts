@@ -11,6 +11,15 @@ export function isBlank(s: string): boolean {
   return BLANK.test(s);
 }
 
+/**
+ * A copy of a slice that does not keep the whole document alive: V8 represents a slice of 13+
+ * characters as a view into its parent, so a line remembered by a memo (norm, lineShape…) would hold
+ * every version of an edited document in memory. Concatenation + slice makes a flat copy.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export function splitLines(text: string, index = new LineIndex(text)): Line[] {
   const lines: Line[] = [];
   const starts = index.lineStarts;
@@ -18,7 +27,7 @@ export function splitLines(text: string, index = new LineIndex(text)): Line[] {
     const start = starts[i];
     const end = index.lineEnd(i);
     const next = i + 1 < starts.length ? starts[i + 1] : text.length;
-    const t = text.slice(start, end);
+    const t = own(text.slice(start, end));
     lines.push({ index: i, start, end, next, text: t, blank: isBlank(t) });
   }
   return lines;

@@ -20,6 +20,8 @@ let t2s: ((s: string) => string) | undefined;
 
 const PINYIN = /\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7})\)/gi;
 const normCache = new Map<string, string>();
+/** Longer strings are not memoized (each edit of a long block would leave a stale copy behind). */
+const MEMO_MAX_LENGTH = 2000;
 
 export function norm(s: string): string {
   const hit = normCache.get(s);
@@ -27,6 +29,7 @@ export function norm(s: string): string {
   if (!t2s) t2s = OpenCC.Converter({ from: 'hk', to: 'cn' }) as (s: string) => string;
   let out = s.replace(PINYIN, '').normalize('NFKC');
   out = t2s(out).replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+  if (s.length > MEMO_MAX_LENGTH) return out; // blocks and pages: a count bound would not bound the memory
   if (normCache.size > 50000) normCache.clear();
   normCache.set(s, out);
   return out;
@@ -53,6 +56,7 @@ export function lineShape(text: string): Shape {
   const hit = shapeCache.get(text);
   if (hit !== undefined) return hit;
   const shape = computeShape(text);
+  if (text.length > MEMO_MAX_LENGTH) return shape;
   if (shapeCache.size > 50000) shapeCache.clear();
   shapeCache.set(text, shape);
   return shape;
