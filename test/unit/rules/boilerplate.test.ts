@@ -175,6 +175,7 @@ ruleTable('boilerplate/disclaimer', disclaimer, {
   invalid: [
     { text: '免责声明:以上所展示的信息由网友自行发布,内容的真实性、准确性和合法性由发布者负责。', count: 1, output: '' },
     { text: '[ 本作品中使用的图片等内容,如涉及版权,请致电。确认后将第一时间删除。]', count: 1 },
+    { text: '本文由入驻作者发布,本站仅提供信息存储服务,观点不代表本站立场。', count: 1, output: '' },
   ],
 });
 
