@@ -1,0 +1,51 @@
+/** check --jobs N: the same output, in the same order, and the same exit codes as one job (no timings here). */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { SEEDS_DIR } from '../seeds';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const BIN = path.join(ROOT, 'bin', 'corpus-lint.js');
+const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
+
+describe('CLI worker pool (check --jobs)', function () {
+  this.timeout(120000);
+
+  it('--jobs 3 = --jobs 1 over a folder: stdout byte for byte, exit code', () => {
+    for (const format of ['json', 'text']) {
+      const one = run(['check', '--format', format, '--no-entities', '--jobs', '1', SEEDS_DIR]);
+      const three = run(['check', '--format', format, '--no-entities', '--jobs', '3', SEEDS_DIR]);
+      assert.strictEqual(three.status, one.status);
+      assert.strictEqual(three.stdout, one.stdout, format);
+      assert.ok(one.stdout.length > 1000);
+    }
+  });
+
+  it('an unreadable file in the middle: its error in order, exit 2, the other files reported', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-jobs-'));
+    try {
+      const a = path.join(tmp, 'a.txt');
+      const c = path.join(tmp, 'c.txt');
+      fs.writeFileSync(a, '版权所有 © 2021 示例网 京ICP备12345678号\n');
+      fs.writeFileSync(c, '首页 > 新闻 > 时政\n');
+      const files = [a, path.join(tmp, 'missing.txt'), c];
+      const one = run(['check', '--format', 'json', '--no-entities', '--jobs', '1', ...files]);
+      const two = run(['check', '--format', 'json', '--no-entities', '--jobs', '2', ...files]);
+      assert.strictEqual(one.status, 2);
+      assert.strictEqual(two.status, 2);
+      assert.strictEqual(two.stdout, one.stdout);
+      assert.strictEqual(two.stderr, one.stderr);
+      assert.deepStrictEqual(two.stdout.trim().split('\n').map((l) => JSON.parse(l).file), [a, c]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects --jobs 0', () => {
+    const r = run(['check', '--jobs', '0', SEEDS_DIR]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /--jobs/);
+  });
+});
