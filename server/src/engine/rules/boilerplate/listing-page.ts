@@ -17,6 +17,7 @@
  *    the first to the last such record holds 70 %+ of the page's ink, and outside it there is no full sentence
  *    line (≤ 1, under 80 characters).
  * Either way every line not yet covered gets a finding that removes it; the evidence says which test fired.
+ * When spam/spam-page also judges the page, this rule leaves the verdict to it (one finding per line).
  * A news article with a related-links list keeps its article: its paragraphs are full sentences the earlier
  * rules leave alone (test 1), and it lies outside the list of records (test 2).
  * Options: none.
@@ -24,6 +25,7 @@
  */
 import { Finding, Rule } from '../../types';
 import { pageView, wipe, shapeOf, pct, LineInfo, TRUNCATED } from './page-evidence';
+import { spamPage } from '../spam/spam-page';
 
 const MIN_LINES = 5;
 
@@ -67,6 +69,7 @@ export const listingPage: Rule = {
     const lone = share >= 0.8 && templ >= 0.35 * view.lines.length && fullRest.length === 1 && fullRest[0].ink < 60;
     if ((share >= 0.45 && fullRest.length === 0 && templ >= 0.2 * view.lines.length) || lone) {
       const cut = view.rest.filter((l) => /(?:\.{2,}|…+)\s*$/.test(l.text.trim())).length;
+      if (spamPage.check(ctx).length) return []; // a spam page: spam/spam-page gives the verdict, once
       return wipe(view, {
         ...base,
         score: 0.75,
@@ -97,6 +100,7 @@ export const listingPage: Rule = {
       if (inside < 0.7 * view.ink) continue;
       const outsideFull = view.lines.filter((l, k) => (k < first || k > last) && l.full && l.covered < 0.5);
       if (outsideFull.length > 1 || outsideFull.some((l) => l.ink >= 80)) continue;
+      if (spamPage.check(ctx).length) return [];
       return wipe(view, {
         ...base,
         score: 0.8,
