@@ -25,49 +25,22 @@ export function judgeInput(text: string): InputVerdict {
   }
   const n = sample.length;
   if (nul > 0 && (nul + control) / n > 0.01) {
-    return {
-      kind: 'binary',
-      finding: finding({
-        rule: 'artifact/binary',
-        category: 'artifact',
-        severity: 'error',
-        message: `This looks like a binary file, not text (${nul} NUL bytes, ${control} control characters in the first ${n} characters); nothing else was checked.`,
-        messageZh: `这看起来是二进制文件而不是文本(前 ${n} 个字符中有 ${nul} 个 NUL 字节、${control} 个控制字符),未做其他检查。`,
-        start: 0,
-        end: Math.min(text.length, firstLineEnd(text)),
-      }),
-    };
+    return inputVerdict(text, 'binary', 'artifact/binary', `This looks like a binary file, not text (${nul} NUL bytes, ${control} control characters in the first ${n} characters); nothing else was checked.`, `这看起来是二进制文件而不是文本(前 ${n} 个字符中有 ${nul} 个 NUL 字节、${control} 个控制字符),未做其他检查。`);
   }
   if (replacement >= 8 && replacement / n > 0.02) {
-    return {
-      kind: 'mis-decoded',
-      finding: finding({
-        rule: 'artifact/wrong-encoding',
-        category: 'artifact',
-        severity: 'error',
-        message: `The text looks wrongly decoded: ${replacement} U+FFFD replacement characters. Reopen it with its real encoding (GBK/GB18030, Big5?).`,
-        messageZh: `文本疑似解码错误:含 ${replacement} 个 U+FFFD 替换字符。请用正确的编码(GBK/GB18030、Big5?)重新打开。`,
-        start: 0,
-        end: Math.min(text.length, firstLineEnd(text)),
-      }),
-    };
+    return inputVerdict(text, 'mis-decoded', 'artifact/wrong-encoding', `The text looks wrongly decoded: ${replacement} U+FFFD replacement characters. Reopen it with its real encoding (GBK/GB18030, Big5?).`, `文本疑似解码错误:含 ${replacement} 个 U+FFFD 替换字符。请用正确的编码(GBK/GB18030、Big5?)重新打开。`);
   }
   // UTF-8 read as Latin-1 / Windows-1252: each Chinese character became three (`中文` → `ä¸­æ–‡`)
   const latin = countLatinMojibake(sample);
   if (latin >= 4 && (latin * 3) / Math.max(1, inkCount(sample)) > 0.2) {
-    return {
-      kind: 'mis-decoded',
-      finding: finding({
-        rule: 'artifact/wrong-encoding',
-        category: 'artifact',
-        severity: 'error',
-        message: `The text looks wrongly decoded: ${latin} UTF-8 characters read as Latin-1/Windows-1252 (like "ä¸­æ–‡" for "中文"). Reopen it as UTF-8.`,
-        messageZh: `文本疑似解码错误:${latin} 处 UTF-8 字符被当作 Latin-1/Windows-1252 读取(如"ä¸­æ–‡"应为"中文")。请用 UTF-8 重新打开。`,
-        start: 0,
-        end: Math.min(text.length, firstLineEnd(text)),
-        evidence: ['utf-8 read as latin-1'],
-      }),
-    };
+    return inputVerdict(
+      text,
+      'mis-decoded',
+      'artifact/wrong-encoding',
+      `The text looks wrongly decoded: ${latin} UTF-8 characters read as Latin-1/Windows-1252 (like "ä¸­æ–‡" for "中文"). Reopen it as UTF-8.`,
+      `文本疑似解码错误:${latin} 处 UTF-8 字符被当作 Latin-1/Windows-1252 读取(如"ä¸­æ–‡"应为"中文")。请用 UTF-8 重新打开。`,
+      ['utf-8 read as latin-1'],
+    );
   }
   return { kind: 'ok' };
 }
@@ -87,6 +60,14 @@ function inkCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 32) n++;
   return n;
+}
+
+/** One error finding on the first line: the whole verdict on input that is not (correctly decoded) text. */
+function inputVerdict(text: string, kind: 'binary' | 'mis-decoded', rule: string, message: string, messageZh: string, evidence?: string[]): InputVerdict {
+  return {
+    kind,
+    finding: finding({ rule, category: 'artifact', severity: 'error', message, messageZh, evidence, start: 0, end: Math.min(text.length, firstLineEnd(text)) }),
+  };
 }
 
 function firstLineEnd(text: string): number {
