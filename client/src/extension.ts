@@ -123,7 +123,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'corpusLint' },
     // package.json contributes the semantic token types person / place / organization (and their scopes)
-    initializationOptions: { entityTokenTypes: 'custom' },
+    // Workspace Trust: the server honours corpusLint.customPatterns only in a trusted workspace
+    // (a function, so that a restarted server sees the current trust)
+    initializationOptions: () => ({ entityTokenTypes: 'custom', trusted: vscode.workspace.isTrusted }),
     outputChannelName: 'Corpus Lint',
     errorHandler: errorHandler(),
     middleware: {
@@ -167,6 +169,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       verdicts.clear();
       updateStatus();
       await client?.restart();
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('corpusLint/trust', { trusted: true });
     }),
   );
 

@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Finding, LineIndex, Rule, RULES, Segmenter } from './engine';
 import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
+import { compileUserPatterns } from './engine/patterns';
 import { jiebaSegmenter } from './segmenter';
 import * as fs from 'fs';
 import * as url from 'url';
@@ -85,7 +86,8 @@ connection.onInitialize((params): InitializeResult => {
   hasDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
   canResolve = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   canRefreshTokens = !!caps.workspace?.semanticTokens?.refreshSupport;
-  const init = params.initializationOptions as { settings?: unknown; entityTokenTypes?: unknown } | undefined;
+  const init = params.initializationOptions as { settings?: unknown; entityTokenTypes?: unknown; trusted?: unknown } | undefined;
+  workspaceTrusted = init?.trusted === true;
   if (init && init.settings) globalSettings = parseSettings((init.settings as Record<string, unknown>)[SECTION] ?? init.settings);
   customTokenTypes = init?.entityTokenTypes === 'custom';
   return {
@@ -119,6 +121,32 @@ connection.onDidChangeConfiguration((change) => {
   for (const doc of documents.all()) schedule(doc.uri, 0);
   if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
 });
+
+/**
+ * Workspace Trust: user patterns (corpusLint.customPatterns) are honoured only when the client says the
+ * workspace is trusted (initializationOptions.trusted, then the corpusLint/trust notification when the
+ * user grants trust). Untrusted workspaces get the built-in rules only.
+ */
+let workspaceTrusted = false;
+connection.onNotification('corpusLint/trust', (p: { trusted?: unknown } | undefined) => {
+  const trusted = !p || p.trusted !== false;
+  if (trusted === workspaceTrusted) return;
+  workspaceTrusted = trusted;
+  for (const doc of documents.all()) schedule(doc.uri, 0);
+});
+
+/** Compiled user patterns, per distinct setting value (compiled once per settings change); errors logged once. */
+const userRuleCache = new Map<string, Rule | undefined>();
+function userRule(settings: Settings): Rule | undefined {
+  if (!workspaceTrusted || settings.customPatterns.length === 0) return undefined;
+  const key = JSON.stringify(settings.customPatterns);
+  if (userRuleCache.has(key)) return userRuleCache.get(key);
+  const { rule, errors } = compileUserPatterns(settings.customPatterns);
+  for (const e of errors) connection.console.error(`corpus-lint: corpusLint.customPatterns: ${e}`);
+  if (userRuleCache.size > 16) userRuleCache.clear();
+  userRuleCache.set(key, rule);
+  return rule;
+}
 
 function getSettings(uri: string): Promise<Settings> {
   if (!hasConfiguration) return Promise.resolve(globalSettings);
@@ -158,8 +186,10 @@ const TEST_RULES: Rule[] | undefined =
 
 function engineOptions(uri: string, settings: Settings): AnalyzeOptions {
   const categories = enabledCategories(settings);
+  const extra = userRule(settings);
+  const rules = extra ? [...(TEST_RULES ?? RULES), extra] : TEST_RULES;
   return {
-    ...(TEST_RULES ? { rules: TEST_RULES } : {}),
+    ...(rules ? { rules } : {}),
     categories,
     // only the entity rule segments words: the other rules never wait for the jieba dictionary
     segmenter: categories.includes('entity') ? getSegmenter() : undefined,
@@ -218,7 +248,7 @@ async function ensure(uri: string, sliced = false): Promise<Analysis | undefined
   const settings = await getSettings(uri);
   const doc = documents.get(uri); // it may have changed while we waited
   if (!doc) return undefined;
-  const key = analysisKey(settings) + '|' + JSON.stringify(settings);
+  const key = analysisKey(settings) + '|' + JSON.stringify(settings) + '|' + (workspaceTrusted ? 'trusted' : 'untrusted');
   const cached = analyses.get(uri);
   if (cached && cached.version === doc.version && cached.key === key) return cached;
   const text = doc.getText();

@@ -75,8 +75,8 @@ export class TestClient {
     return this.waitFor(() => this.published.find((p) => p.uri === uri && p.version === version), `diagnostics of ${uri} v${version}`);
   }
 
-  async initialize(capabilities: Record<string, unknown> = defaultCapabilities()): Promise<any> {
-    const res = await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions: {} });
+  async initialize(capabilities: Record<string, unknown> = defaultCapabilities(), initializationOptions: Record<string, unknown> = {}): Promise<any> {
+    const res = await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
     await this.conn.sendNotification('initialized', {});
     return res;
   }

@@ -22,6 +22,8 @@ export interface Settings {
   debounceMs: number;
   /** People, places and organisations in the editor (semantic tokens, hover, outline, highlights, references). */
   entities: { enabled: boolean };
+  /** User patterns (raw; compiled with RE2 by engine/patterns.ts), honoured only in trusted workspaces. */
+  customPatterns: unknown[];
 }
 
 export const SECTION = 'corpusLint';
@@ -29,7 +31,7 @@ export const SECTION = 'corpusLint';
 export function defaultSettings(): Settings {
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, DEFAULT_CATEGORIES.includes(c)])) as Record<Category, boolean>;
   const severity = Object.fromEntries(CATEGORIES.map((c) => [c, 'default'])) as Record<Category, SeveritySetting>;
-  return { messageLanguage: 'en', categories, severity, onlyChinese: true, codeLens: true, debounceMs: 150, entities: { enabled: true } };
+  return { messageLanguage: 'en', categories, severity, onlyChinese: true, codeLens: true, debounceMs: 150, entities: { enabled: true }, customPatterns: [] };
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'default']);
@@ -52,6 +54,7 @@ export function parseSettings(raw: unknown): Settings {
   const ents = r.entities as Record<string, unknown> | undefined;
   if (ents && typeof ents === 'object' && typeof ents.enabled === 'boolean') s.entities.enabled = ents.enabled;
   else if (typeof r['entities.enabled'] === 'boolean') s.entities.enabled = r['entities.enabled'] as boolean;
+  if (Array.isArray(r.customPatterns)) s.customPatterns = r.customPatterns;
   return s;
 }
 
