@@ -5,7 +5,8 @@
  *   2. esbuild bundles them into a staging folder (out/vsix/):
  *        dist/extension.js  client, `vscode` external
  *        dist/server.js     server; nodejieba (native, N-API) external and shipped in dist/node_modules/nodejieba
- *                           (index.js, package.json, build/Release/nodejieba.node and the five dictionaries it loads)
+ *                           (index.js, package.json, build/Release/nodejieba.node and the five dictionaries it loads);
+ *                           re2 (native, user patterns) likewise in dist/node_modules/re2
  *        server/data/       lexicons + NER model (found by lexicon.ts findDataDir walking up from dist/)
  *        client/out/extension.js, out/server/src/server.js   one-line entries, so package.json `main` and the
  *                           client's server path (out/server/src/server.js) work unchanged in the package
@@ -41,7 +42,7 @@ fs.mkdirSync(path.join(STAGE, 'dist'), { recursive: true });
 log('esbuild: client and server bundles');
 const common = ['--bundle', '--platform=node', '--format=cjs', '--target=node20', '--minify-syntax', '--legal-comments=none', '--log-level=warning'];
 run(bin('esbuild'), ['client/out/extension.js', ...common, '--external:vscode', `--outfile=${path.join(STAGE, 'dist', 'extension.js')}`]);
-run(bin('esbuild'), ['out/server/src/server.js', ...common, '--external:nodejieba', `--outfile=${path.join(STAGE, 'dist', 'server.js')}`]);
+run(bin('esbuild'), ['out/server/src/server.js', ...common, '--external:nodejieba', '--external:re2', `--outfile=${path.join(STAGE, 'dist', 'server.js')}`]);
 
 const write = (rel, text) => {
   const f = path.join(STAGE, rel);
@@ -68,6 +69,11 @@ for (const f of ['jieba.dict.utf8', 'hmm_model.utf8', 'user.dict.utf8', 'idf.utf
   copy(`${JIEBA}/submodules/cppjieba/dict/${f}`, `${jiebaOut}/submodules/cppjieba/dict/${f}`);
 }
 
+log('re2 (native module for user patterns)');
+const RE2 = 'node_modules/re2';
+if (!fs.existsSync(path.join(ROOT, RE2, 'build/Release/re2.node'))) throw new Error('re2 is not built (npm ci)');
+for (const f of ['package.json', 're2.js', 'LICENSE', 'build/Release/re2.node']) copy(`${RE2}/${f}`, `dist/node_modules/re2/${f}`);
+
 log('data (lexicons, NER model), grammar, manifest');
 copy('server/data');
 copy('syntaxes');
@@ -78,7 +84,7 @@ const manifest = { ...pkg };
 delete manifest.scripts; // nothing to build inside the package (vsce would run vscode:prepublish)
 delete manifest.devDependencies;
 delete manifest.bin; // the CLI is not part of the extension
-manifest.dependencies = {}; // bundled (nodejieba ships under dist/node_modules)
+manifest.dependencies = {}; // bundled (nodejieba and re2 ship under dist/node_modules)
 write('package.json', JSON.stringify(manifest, null, 2) + '\n');
 
 // sanity: the bundled server finds its data and nodejieba from the staged layout
@@ -86,6 +92,8 @@ execFileSync(process.execPath, ['-e', `
   const p = require('path');
   const j = require(p.join(${JSON.stringify(STAGE)}, 'dist/node_modules/nodejieba'));
   if (!j.cut('南京市长江大桥').length) throw new Error('nodejieba cut failed');
+  const RE2 = require(p.join(${JSON.stringify(STAGE)}, 'dist/node_modules/re2'));
+  if (!new RE2('广告', 'u').test('这是广告')) throw new Error('re2 failed');
 `], { stdio: 'inherit' });
 
 log(`vsce package → ${path.relative(process.cwd(), VSIX) || VSIX}`);
