@@ -12,18 +12,10 @@ import { recognize } from '../../server/src/engine/ner';
 import { toSimplified } from '../../server/src/engine/convert';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 import { ROOT, TestClient } from './lspClient';
+import type { EntitiesParams } from '../../server/src/protocol/entities';
 
 const SEED = path.join(ROOT, 'test/fixtures/seeds/seed-000.txt');
 
-interface EntitiesParams {
-  uri: string;
-  version: number;
-  entities: number;
-  mentions: number;
-  blocks: number;
-  tagged: number;
-  ms: number;
-}
 
 describe('entities in the editor over stdio', function () {
   this.timeout(60000);
