@@ -134,6 +134,13 @@ describe('CLI contract', function () {
     assert.strictEqual(c.code, 0);
   });
 
+  it('a reader that closes the pipe early (| head) ends the run quietly, without a stack trace', () => {
+    const files = seedIds().map((id) => path.join(SEEDS_DIR, id + '.txt'));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check --format json --no-entities ${files.map((f) => `"${f}"`).join(' ')} | head -c 10`], { encoding: 'utf8' });
+    assert.strictEqual(r.stdout.length, 10);
+    assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+  });
+
   it('an empty file has no findings and exits 0', () => {
     const a = write('empty.txt', '');
     const r = run(['check', '--format', 'json', a]);
