@@ -24,6 +24,8 @@ import { disclaimer } from '../../../server/src/engine/rules/boilerplate/disclai
 import { icpLicense } from '../../../server/src/engine/rules/boilerplate/icp-license';
 import { contact } from '../../../server/src/engine/rules/boilerplate/contact';
 import { teaserList } from '../../../server/src/engine/rules/boilerplate/teaser-list';
+import { directoryEntry } from '../../../server/src/engine/rules/boilerplate/directory-entry';
+import { categoryCount } from '../../../server/src/engine/rules/boilerplate/category-count';
 
 const BODY = '市政府昨天召开常务会议,研究部署今年夏季防汛工作,要求各区县压实责任、加强巡查,确保群众生命财产安全。';
 const BODY2 = '会议指出,今年汛期降雨偏多,各地要提前转移危险区域群众,做好物资储备和应急演练,坚决防止发生重大险情。';
@@ -339,4 +341,29 @@ describe('boilerplate fixture: seed pages', () => {
       assert.ok(b === 0 || hit / b >= 0.85, `${hit}/${b} boilerplate lines flagged`);
     });
   }
+});
+
+ruleTable('boilerplate/directory-entry', directoryEntry, {
+  valid: [
+    BODY,
+    '地址：某市某路1号 电话：010-12345678',
+    'cities = [\'北京\', \'上海\', \'广州\', \'深圳\']',
+    '公司成立于2005年，注册资本为500万元，主要从事机械加工和销售。',
+    '他列举了“北京”、“上海”、“广州”、“深圳”四个城市的数据。',
+  ],
+  invalid: [
+    { text: '某某面馆(东街店)的邮政编码: 100000,电话区号: 010,主要服务范围为餐饮服务,我们欢迎附近的朋友光临!', count: 1, output: '' },
+    { text: '服务区域包括但不限于[‘东大街与西路交汇处’, ‘幸福家园3号楼’, ‘人民公园南门’, ‘火车站对面’]附近的朋友', count: 1 },
+    { text: '花园小区’, ‘阳光家园’, ‘东湖新村’, ‘北门菜市场’]附近的朋友上门咨询!', count: 1 },
+    { text: '企业类型：有限责任公司 注册资本：100万元 法定代表人：某某', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/category-count', categoryCount, {
+  valid: [HEADLINE, BODY, '本栏目共收录茶叶文章56篇', '会议审议通过了报告(共3项)，与会代表一致同意。'],
+  invalid: [
+    { text: '茶叶知识 (56篇) 展开 列表', count: 1, output: '' },
+    { text: '行业新闻（35条）', count: 1 },
+    { text: '绿茶(12篇)', count: 1 },
+  ],
 });

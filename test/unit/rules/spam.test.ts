@@ -8,6 +8,7 @@ import { siteNames } from '../../../server/src/engine/rules/spam/siteNames';
 import { keywordTitles } from '../../../server/src/engine/rules/spam/keywordTitles';
 import { spread } from '../../../server/src/engine/rules/spam/spread';
 import { spamRules } from '../../../server/src/engine/rules/spam';
+import { randomToken } from '../../../server/src/engine/rules/spam/random-token';
 
 const CRACKDOWN = '市公安局近日破获一起网络赌博案件，抓获犯罪嫌疑人12名，涉案赌资逾千万元。';
 const BREAST = '专家提醒，乳腺癌早期筛查非常重要，女性应定期到医院进行乳腺检查。';
@@ -91,5 +92,19 @@ ruleTable('spam/spread', spamRules, {
       ruleId: 'spam/spread',
       spans: ['某某机械有限公司是一家专业生产轴承的企业，欢迎来电。', '某某公司专注于水处理设备的研发与销售。', '澳洲10彩开奖'],
     },
+  ],
+});
+
+ruleTable('spam/random-token', randomToken, {
+  valid: [
+    NEWS,
+    '新款iPhone13ProMax手机今天正式开售，起售价格与上一代持平。',
+    '显卡型号为RTX3080Ti，显存容量达到12GB。',
+    '文件校验值为a3f5c9e1b2d4f6a8c0e2，请下载后核对。',
+    '视频地址 https://example.com/watch?v=dQw4w9WgXcQ 可以在线观看。',
+  ],
+  invalid: [
+    { text: 'qP3xkRmTbWzA7vN技术、施工、管理等多个角度进行分析。', spans: ['qP3xkRmTbWzA7vN'], output: '技术、施工、管理等多个角度进行分析。' },
+    { text: '专家出席了开班仪式。Gh7TkPwQzN4bLcX', count: 1 },
   ],
 });

@@ -18,6 +18,8 @@ import { contact } from './contact';
 import { contextRule } from './context';
 import { teaserList } from './teaser-list';
 import { listingPage } from './listing-page';
+import { directoryEntry } from './directory-entry';
+import { categoryCount } from './category-count';
 
 export const boilerplateRules: Rule[] = [
   titleSuffixRule,
@@ -36,6 +38,8 @@ export const boilerplateRules: Rule[] = [
   icpLicense,
   contact,
   teaserList,
+  directoryEntry,
+  categoryCount,
   // phase 1: sees the findings above (and spam's) as known junk
   contextRule,
   listingPage, // phase 2: page-level verdict
