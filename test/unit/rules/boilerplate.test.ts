@@ -26,6 +26,8 @@ import { contact } from '../../../server/src/engine/rules/boilerplate/contact';
 import { teaserList } from '../../../server/src/engine/rules/boilerplate/teaser-list';
 import { directoryEntry } from '../../../server/src/engine/rules/boilerplate/directory-entry';
 import { categoryCount } from '../../../server/src/engine/rules/boilerplate/category-count';
+import { datedList } from '../../../server/src/engine/rules/boilerplate/dated-list';
+import { cutTitles } from '../../../server/src/engine/rules/boilerplate/cut-titles';
 
 const BODY = '市政府昨天召开常务会议,研究部署今年夏季防汛工作,要求各区县压实责任、加强巡查,确保群众生命财产安全。';
 const BODY2 = '会议指出,今年汛期降雨偏多,各地要提前转移危险区域群众,做好物资储备和应急演练,坚决防止发生重大险情。';
@@ -365,5 +367,40 @@ ruleTable('boilerplate/category-count', categoryCount, {
     { text: '茶叶知识 (56篇) 展开 列表', count: 1, output: '' },
     { text: '行业新闻（35条）', count: 1 },
     { text: '绿茶(12篇)', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/dated-list', datedList, {
+  valid: [
+    [HEADLINE, BODY, BODY2].join('\n'),
+    // two dated lines are not a list
+    ['甲地召开防汛会议 2021-06-01', '乙地启动应急响应 2021-06-03', BODY].join('\n'),
+    // dated paragraphs of a chronicle read like sentences
+    ['2021-06-01 市政府召开常务会议，研究部署防汛工作。会议要求各区县压实责任。', '2021-06-03 全市启动防汛四级应急响应，各部门加强值班值守。会后各地迅速行动。', '2021-06-05 气象台发布暴雨蓝色预警，提醒市民减少外出。各区做好了准备。'].join('\n'),
+  ],
+  invalid: [
+    {
+      text: [BODY, '相关文章', '甲地召开防汛会议 2021-06-01', '乙地启动应急响应 2021-06-03 08:30', '某某的其他文章', '[2021-06-05] 丙地发布暴雨预警'].join('\n'),
+      count: 4,
+      output: BODY + '\n相关文章\n',
+    },
+    { text: ['28 16:39', '28 16:31', '28 15:22', BODY].join('\n'), count: 3, output: BODY },
+  ],
+});
+
+ruleTable('boilerplate/cut-titles', cutTitles, {
+  valid: [
+    [HEADLINE, BODY, BODY2].join('\n'),
+    // a table of contents: numbered headings of similar length
+    ['第一章 中国城市发展的历史回顾与展望', '一、百年城市建设的主要经验总结', '二、城市化进程中的问题和对策分析', '第二章 城市治理现代化的路径选择'].join('\n'),
+    // records of one kind share their ending
+    ['某某证券股份有限公司甲市人民路证券营业部', '某某证券股份有限公司乙市解放路证券营业部', '某某证券股份有限公司丙市建设路证券营业部', '某某证券股份有限公司丁市中山路证券营业部'].join('\n'),
+  ],
+  invalid: [
+    {
+      text: [BODY, '春季赏花正当时，市民纷纷走进公园感受美', '这家老店开了三十年，每天清晨都排起长', '专家提醒：换季时节一定要注意预防感冒和', '小区门口新开了一家书店，吸引了不少居民', '本地篮球联赛昨晚开打，主队以两分惜败于'].join('\n'),
+      count: 5,
+      output: BODY + '\n',
+    },
   ],
 });

@@ -20,6 +20,8 @@ import { teaserList } from './teaser-list';
 import { listingPage } from './listing-page';
 import { directoryEntry } from './directory-entry';
 import { categoryCount } from './category-count';
+import { datedList } from './dated-list';
+import { cutTitles } from './cut-titles';
 
 export const boilerplateRules: Rule[] = [
   titleSuffixRule,
@@ -40,6 +42,8 @@ export const boilerplateRules: Rule[] = [
   teaserList,
   directoryEntry,
   categoryCount,
+  datedList,
+  cutTitles,
   // phase 1: sees the findings above (and spam's) as known junk
   contextRule,
   listingPage, // phase 2: page-level verdict
