@@ -107,11 +107,17 @@ ruleTable('boilerplate/repeated-line', repeatedLine, {
     `成人票原价:60元\n游客咨询电话:123\n成人票原价:60元`,
     // a paragraph repeated inside the body is left alone
     `${BODY2}\n${BODY}\n${BODY}`,
+    // a lead paragraph quoted again much later in the page is not a summary when it is short
+    `${HEADLINE}\n防汛工作要压实责任。\n${BODY}\n防汛工作要压实责任。正如会议所说。`,
   ],
   invalid: [
     // a description box: the page's first paragraph shown twice, the first copy goes
     { text: `${BODY}\n${BODY}\n${BODY2}`, count: 1, output: `${BODY}\n${BODY2}` },
     { text: `${HEADLINE}\n\n时间:2022-01-10 来源:某某新闻\n${HEADLINE}\n${BODY}`, count: 1, spans: [HEADLINE], output: `${HEADLINE}\n\n时间:2022-01-10 来源:某某新闻\n${BODY}` },
+    // the page's description: the start of the body, cut off, above it
+    { text: `${HEADLINE}\n${BODY.slice(0, 40)}...\n${BODY}\n${BODY2}`, count: 1, output: `${HEADLINE}\n${BODY}\n${BODY2}` },
+    // a summary taken from the last paragraph
+    { text: `${HEADLINE}\n${BODY2.slice(5)}\n${BODY}\n总之,会议强调:${BODY2}`, count: 1, spans: [BODY2.slice(5)] },
   ],
 });
 
