@@ -28,6 +28,7 @@ import { directoryEntry } from '../../../server/src/engine/rules/boilerplate/dir
 import { categoryCount } from '../../../server/src/engine/rules/boilerplate/category-count';
 import { datedList } from '../../../server/src/engine/rules/boilerplate/dated-list';
 import { cutTitles } from '../../../server/src/engine/rules/boilerplate/cut-titles';
+import { teaserPairs } from '../../../server/src/engine/rules/boilerplate/teaser-pairs';
 
 const BODY = '市政府昨天召开常务会议,研究部署今年夏季防汛工作,要求各区县压实责任、加强巡查,确保群众生命财产安全。';
 const BODY2 = '会议指出,今年汛期降雨偏多,各地要提前转移危险区域群众,做好物资储备和应急演练,坚决防止发生重大险情。';
@@ -407,6 +408,31 @@ ruleTable('boilerplate/cut-titles', cutTitles, {
       text: [BODY, '春季赏花正当时，市民纷纷走进公园感受美', '这家老店开了三十年，每天清晨都排起长', '专家提醒：换季时节一定要注意预防感冒和', '小区门口新开了一家书店，吸引了不少居民', '本地篮球联赛昨晚开打，主队以两分惜败于'].join('\n'),
       count: 5,
       output: BODY + '\n',
+    },
+  ],
+});
+
+ruleTable('boilerplate/teaser-pairs', teaserPairs, {
+  valid: [
+    [HEADLINE, BODY, BODY2].join('\n'),
+    // one title / excerpt pair is not a list
+    [BODY, '相关阅读', '全省防汛工作会议召开', '会议要求各地压实防汛责任，提前转移危险区域群众......', BODY2].join('\n'),
+    // a story whose paragraphs trail off
+    ['那天晚上', '我一个人在车站等了很久很久，天越来越黑，风也越来越大……', BODY, BODY2].join('\n'),
+  ],
+  invalid: [
+    {
+      text: [
+        BODY,
+        '上一篇：防汛知识问答',
+        '主队主场迎战客队',
+        '本地足球联赛第26轮将在周六晚上进行，主队排名垫底，急需一场胜利来摆脱降级区......',
+        '某某入选本周最佳球员',
+        '联盟官方宣布，本周东部和西部最佳球员分别由两位前锋当选，他们本周场均得分都超过30......',
+        '据报道，某俱乐部仍然有兴趣签下一名年轻门将，这位25岁的球员被视为主力门将的接班人，他......',
+        '老将本赛季再次表现出色',
+      ].join('\n'),
+      count: 6,
     },
   ],
 });

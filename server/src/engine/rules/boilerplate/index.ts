@@ -22,6 +22,7 @@ import { directoryEntry } from './directory-entry';
 import { categoryCount } from './category-count';
 import { datedList } from './dated-list';
 import { cutTitles } from './cut-titles';
+import { teaserPairs } from './teaser-pairs';
 
 export const boilerplateRules: Rule[] = [
   titleSuffixRule,
@@ -44,6 +45,7 @@ export const boilerplateRules: Rule[] = [
   categoryCount,
   datedList,
   cutTitles,
+  teaserPairs,
   // phase 1: sees the findings above (and spam's) as known junk
   contextRule,
   listingPage, // phase 2: page-level verdict
