@@ -29,6 +29,7 @@ import { categoryCount } from '../../../server/src/engine/rules/boilerplate/cate
 import { datedList } from '../../../server/src/engine/rules/boilerplate/dated-list';
 import { cutTitles } from '../../../server/src/engine/rules/boilerplate/cut-titles';
 import { teaserPairs } from '../../../server/src/engine/rules/boilerplate/teaser-pairs';
+import { wikiChrome } from '../../../server/src/engine/rules/boilerplate/wiki-chrome';
 
 const BODY = '市政府昨天召开常务会议,研究部署今年夏季防汛工作,要求各区县压实责任、加强巡查,确保群众生命财产安全。';
 const BODY2 = '会议指出,今年汛期降雨偏多,各地要提前转移危险区域群众,做好物资储备和应急演练,坚决防止发生重大险情。';
@@ -434,5 +435,22 @@ ruleTable('boilerplate/teaser-pairs', teaserPairs, {
       ].join('\n'),
       count: 6,
     },
+  ],
+});
+
+ruleTable('boilerplate/wiki-chrome', wikiChrome, {
+  valid: [
+    BODY,
+    '点击登录以后，页面会自动跳转到首页，请稍候。',
+    '编辑',
+    ['查', '看'].join('\n'),
+    '历史沿革',
+  ],
+  invalid: [
+    { text: `历史沿革[编辑]\n${BODY}`, count: 1, output: BODY },
+    { text: '^ 跳转到： 3.0 3.1 某市设立新区. 某某通讯社. 2017-04-01 [2017-04-07]. （原始内容存档于2017-04-07）.', count: 1 },
+    { text: '^ 某区规划纲要 (PDF). 某某官网. [2023-06-09].', count: 1 },
+    { text: '某市门户网站 （页面存档备份，存于互联网档案馆）', count: 1 },
+    { text: ['[显示]', '查', '论', '编', '某省行政区划'].join('\n'), count: 4, output: '某省行政区划' },
   ],
 });

@@ -23,6 +23,7 @@ import { categoryCount } from './category-count';
 import { datedList } from './dated-list';
 import { cutTitles } from './cut-titles';
 import { teaserPairs } from './teaser-pairs';
+import { wikiChrome } from './wiki-chrome';
 
 export const boilerplateRules: Rule[] = [
   titleSuffixRule,
@@ -46,6 +47,7 @@ export const boilerplateRules: Rule[] = [
   datedList,
   cutTitles,
   teaserPairs,
+  wikiChrome,
   // phase 1: sees the findings above (and spam's) as known junk
   contextRule,
   listingPage, // phase 2: page-level verdict
