@@ -30,6 +30,7 @@ import { datedList } from '../../../server/src/engine/rules/boilerplate/dated-li
 import { cutTitles } from '../../../server/src/engine/rules/boilerplate/cut-titles';
 import { teaserPairs } from '../../../server/src/engine/rules/boilerplate/teaser-pairs';
 import { wikiChrome } from '../../../server/src/engine/rules/boilerplate/wiki-chrome';
+import { siteLinksRule } from '../../../server/src/engine/rules/boilerplate/site-links';
 
 const BODY = '市政府昨天召开常务会议,研究部署今年夏季防汛工作,要求各区县压实责任、加强巡查,确保群众生命财产安全。';
 const BODY2 = '会议指出,今年汛期降雨偏多,各地要提前转移危险区域群众,做好物资储备和应急演练,坚决防止发生重大险情。';
@@ -452,5 +453,20 @@ ruleTable('boilerplate/wiki-chrome', wikiChrome, {
     { text: '^ 某区规划纲要 (PDF). 某某官网. [2023-06-09].', count: 1 },
     { text: '某市门户网站 （页面存档备份，存于互联网档案馆）', count: 1 },
     { text: ['[显示]', '查', '论', '编', '某省行政区划'].join('\n'), count: 4, output: '某省行政区划' },
+  ],
+});
+
+ruleTable('boilerplate/site-links', siteLinksRule, {
+  valid: [
+    BODY,
+    // names in a list, not sites
+    '获奖名单 张小明 李小红 王大伟 赵小刚 孙小燕',
+    // a sentence that mentions sites
+    '本次活动由某某日报、某某晚报、某某新闻网、某某在线和某某电视台联合主办。',
+    '床前明月光 疑是地上霜 举头望明月 低头思故乡',
+  ],
+  invalid: [
+    { text: `${BODY}\n合作网站\n某某日报 某某晚报 某某新闻网 某某门户网 某某在线`, count: 2, output: `${BODY}\n` },
+    { text: '某省人大网 某省政协网 阳光检务网 某省法院网 某某审判网 某省妇女儿童基金会', count: 1 },
   ],
 });

@@ -24,6 +24,7 @@ import { datedList } from './dated-list';
 import { cutTitles } from './cut-titles';
 import { teaserPairs } from './teaser-pairs';
 import { wikiChrome } from './wiki-chrome';
+import { siteLinksRule } from './site-links';
 
 export const boilerplateRules: Rule[] = [
   titleSuffixRule,
@@ -48,6 +49,7 @@ export const boilerplateRules: Rule[] = [
   cutTitles,
   teaserPairs,
   wikiChrome,
+  siteLinksRule,
   // phase 1: sees the findings above (and spam's) as known junk
   contextRule,
   listingPage, // phase 2: page-level verdict
