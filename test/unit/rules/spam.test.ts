@@ -42,7 +42,14 @@ ruleTable('spam/ad-lexicon', adLexicon, {
 });
 
 ruleTable('spam/glued-span', gluedSpan, {
-  valid: [CRACKDOWN, NEWS, '王者威尼斯人现金网网址：相关新闻'],
+  valid: [
+    CRACKDOWN,
+    NEWS,
+    '王者威尼斯人现金网网址：相关新闻',
+    // porn vocabulary used as words of a sentence, not dressed as a site name
+    '这部小说讲述了一个人妻与丈夫重归于好的故事，情节曲折，人物形象鲜明动人。',
+    '书中收集了很多爱情故事，有异性爱的、也有同性爱的，还有神话传说和科幻题材。',
+  ],
   invalid: [
     {
       text: '据消息：3月1日1时39分，王者威尼斯人现金网网址：某县某制药有限公司发生一起爆炸事故，造成1人受伤。',
