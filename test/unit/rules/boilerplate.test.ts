@@ -134,7 +134,7 @@ ruleTable('boilerplate/tags', tags, {
 });
 
 ruleTable('boilerplate/editor-credit', editorCredit, {
-  valid: ['(记者 姚彤 王兴瑞 报道)', '新华社发(刘满仓摄)', '编辑部的同事们连夜赶稿,终于按时完成了特刊。', BODY],
+  valid: ['(记者 姚彤 王兴瑞 报道)', '新华社发(刘满仓摄)', '编辑部的同事们连夜赶稿,终于按时完成了特刊。', BODY, '作者 王小明 李小红', '作者：李白'],
   invalid: [
     { text: '      (责编: 李文治)', count: 1, spans: ['(责编: 李文治)'], output: '' },
     { text: `${BODY}\n责任编辑:杨丹宇`, count: 1, output: `${BODY}\n` },
