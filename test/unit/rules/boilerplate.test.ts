@@ -85,6 +85,8 @@ ruleTable('boilerplate/metadata', metadata, {
     '新华社发(刘满仓摄)',
   ],
   invalid: [
+    { text: '28 16:39', count: 1, output: '' },
+    { text: `原标题：${HEADLINE}`, count: 1 },
     { text: '   日期:2021-10-04 01:23:30     来源:互联网    作者:某某网    浏览:95    ', count: 1, spans: ['日期:2021-10-04 01:23:30     来源:互联网    作者:某某网    浏览:95'] },
     { text: `2021年01月21日 07:06   来源: 某某发布\n\n${BODY}`, count: 1, output: `\n${BODY}` },
     { text: '發(fā)布時(shí)間:2022-02-24 14:29:00來源: 山西日報', count: 1 },
@@ -167,6 +169,7 @@ ruleTable('boilerplate/related-links', relatedLinks, {
 ruleTable('boilerplate/pagination', pagination, {
   valid: [BODY, '11', '2021 2022 2023年的数据显示,全市GDP稳步增长。'],
   invalid: [
+    { text: '上一文章：夏季防汛知识问答', count: 1 },
     { text: '上一篇:夏季如何预防中暑?', count: 1, output: '' },
     { text: '下一篇:暴雨天气出行注意事项', count: 1 },
     { text: '首页 上一页 1 2 3 4 5 下一页 尾页', count: 1 },
@@ -206,6 +209,7 @@ ruleTable('boilerplate/contact', contact, {
     `${BODY}\n${BODY2}\n${BODY}\n游客咨询电话:58792888\n${BODY2}\n${BODY}\n${BODY2}\n${BODY}`,
   ],
   invalid: [
+    { text: `${BODY}\n网址:www.example.com`, count: 1 },
     { text: `${BODY}\n${BODY2}\n地址:某某市某某路36号丨邮政编码:850000`, count: 1, output: `${BODY}\n${BODY2}\n` },
     { text: `${BODY}\n联系我们`, count: 1 },
   ],
