@@ -31,6 +31,7 @@ import { cutTitles } from '../../../server/src/engine/rules/boilerplate/cut-titl
 import { teaserPairs } from '../../../server/src/engine/rules/boilerplate/teaser-pairs';
 import { wikiChrome } from '../../../server/src/engine/rules/boilerplate/wiki-chrome';
 import { siteLinksRule } from '../../../server/src/engine/rules/boilerplate/site-links';
+import { templateRun } from '../../../server/src/engine/rules/boilerplate/template-run';
 
 const BODY = '市政府昨天召开常务会议,研究部署今年夏季防汛工作,要求各区县压实责任、加强巡查,确保群众生命财产安全。';
 const BODY2 = '会议指出,今年汛期降雨偏多,各地要提前转移危险区域群众,做好物资储备和应急演练,坚决防止发生重大险情。';
@@ -472,5 +473,20 @@ ruleTable('boilerplate/site-links', siteLinksRule, {
   invalid: [
     { text: `${BODY}\n合作网站\n某某日报 某某晚报 某某新闻网 某某门户网 某某在线`, count: 2, output: `${BODY}\n` },
     { text: '某省人大网 某省政协网 阳光检务网 某省法院网 某某审判网 某省妇女儿童基金会', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/template-run', templateRun, {
+  valid: [
+    [HEADLINE, BODY, BODY2].join('\n'),
+    // four are not a run; bare numbers (code line numbers) are left alone
+    ['2021年第1期', '2020年第6期', '2020年第5期', '2020年第4期', BODY].join('\n'),
+    ['1', '2', '3', '4', '5', '6'].join('\n'),
+    // one language name in a sentence's place
+    ['English', BODY].join('\n'),
+  ],
+  invalid: [
+    { text: ['往期回顾', '2021年第1期', '2020年第6期', '2020年第5期', '2020年第4期', '2020年第3期', BODY].join('\n'), count: 5, output: '往期回顾\n' + BODY },
+    { text: ['某某网', '中文', 'English', 'Français', 'Español', BODY].join('\n'), count: 4, output: '某某网\n' + BODY },
   ],
 });

@@ -25,6 +25,7 @@ import { cutTitles } from './cut-titles';
 import { teaserPairs } from './teaser-pairs';
 import { wikiChrome } from './wiki-chrome';
 import { siteLinksRule } from './site-links';
+import { templateRun } from './template-run';
 
 export const boilerplateRules: Rule[] = [
   titleSuffixRule,
@@ -50,6 +51,7 @@ export const boilerplateRules: Rule[] = [
   teaserPairs,
   wikiChrome,
   siteLinksRule,
+  templateRun,
   // phase 1: sees the findings above (and spam's) as known junk
   contextRule,
   listingPage, // phase 2: page-level verdict
