@@ -149,6 +149,9 @@ ruleTable('boilerplate/editor-credit', editorCredit, {
 ruleTable('boilerplate/widgets', widgets, {
   valid: [BODY, '网友纷纷在评论区留言,称赞这座城市的变化,不少人还分享了自己的旅行照片。', HEADLINE],
   invalid: [
+    { text: '阅读剩余全文（）', count: 1 },
+    { text: '若长时间无响应，请刷新本页面', count: 1 },
+    { text: '觉得还不错? 一键收藏', count: 1 },
     { text: '评论一下', count: 1, output: '' },
     { text: '评论 0人参与,0条评论', count: 1 },
     { text: '还没有评论,快来抢沙发吧!', count: 1 },
@@ -160,6 +163,7 @@ ruleTable('boilerplate/widgets', widgets, {
 ruleTable('boilerplate/related-links', relatedLinks, {
   valid: [BODY, '相关新闻报道引发了社会各界的广泛关注和热烈讨论,有关部门已经介入调查。'],
   invalid: [
+    { text: '值班总编推荐', count: 1 },
     { text: '更多>>', count: 1, output: '' },
     { text: '更多>同类资讯', count: 1 },
     { text: '推荐阅读', count: 1 },
