@@ -87,6 +87,7 @@ ruleTable('boilerplate/metadata', metadata, {
   ],
   invalid: [
     { text: '28 16:39', count: 1, output: '' },
+    { text: '所属分类：绿茶', count: 1 },
     { text: `原标题：${HEADLINE}`, count: 1 },
     { text: '   日期:2021-10-04 01:23:30     来源:互联网    作者:某某网    浏览:95    ', count: 1, spans: ['日期:2021-10-04 01:23:30     来源:互联网    作者:某某网    浏览:95'] },
     { text: `2021年01月21日 07:06   来源: 某某发布\n\n${BODY}`, count: 1, output: `\n${BODY}` },
