@@ -288,6 +288,9 @@ describe('page verdicts (phase 2)', () => {
       const seg = { cut: (t: string) => [t], tag: (t: string) => (t.startsWith('了') ? [{ word: '了', tag: 'ul' }] : [{ word: t, tag: 'n' }]) };
       assert.deepStrictEqual(seams(['了解决这个问题，大家想了很多办法。', '正常的一句话，没有什么问题。', '结合实际。，着力提高'], 1, seg), { stopComma: 1, particleStart: 1, clauseStart: 0, randomTokens: 1 });
       assert.strictEqual(seams(['的确如此，大家都这么认为。'], 0).particleStart, 0);
+      // no other seam: the (slow to load) segmenter is not asked at all
+      const never = { cut: (): string[] => assert.fail('cut called'), tag: (): { word: string; tag: string }[] => assert.fail('tag called') };
+      assert.strictEqual(seams(['了解决这个问题，大家想了很多办法。', '正常的一句话，没有什么问题。'], 0, never).particleStart, 0);
     });
 
     it('shingles() counts only end-to-start overlaps with text beyond them', () => {

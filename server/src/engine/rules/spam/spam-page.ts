@@ -95,17 +95,28 @@ export interface Seams {
   randomTokens: number;
 }
 
-/** Seams of text stitched from fragments (see test 4 above). `randomTokens` is passed in (spam/random-token findings). */
+/** Characters a structural particle starts with; only lines opening with one are given to the segmenter. */
+const PARTICLE_HEAD = /^[的了地得着]/;
+
+/**
+ * Seams of text stitched from fragments (see test 4 above). `randomTokens` is passed in (spam/random-token
+ * findings). The segmenter (nodejieba, slow to load) is asked only about lines that open with a particle
+ * character, and only when another kind of seam was found: one kind alone never decides.
+ */
 export function seams(texts: string[], randomTokens: number, segmenter?: Segmenter): Seams {
   let stopComma = 0;
-  let particleStart = 0;
   let clauseStart = 0;
+  const heads: string[] = [];
   for (const raw of texts) {
     const t = raw.trim();
     if (!t) continue;
     stopComma += (t.match(/[。！？][，、；]/g) || []).length;
     if (/^[，、；：]/.test(t)) clauseStart++;
-    if (/^[\u4e00-\u9fff]/.test(t) && t.length >= 10) {
+    if (PARTICLE_HEAD.test(t) && t.length >= 10) heads.push(t);
+  }
+  let particleStart = 0;
+  if (heads.length && stopComma + clauseStart + randomTokens > 0) {
+    for (const t of heads) {
       if (segmenter) {
         const first = segmenter.tag(t.slice(0, 12))[0];
         if (first && PARTICLE_TAGS.has(first.tag)) particleStart++;
