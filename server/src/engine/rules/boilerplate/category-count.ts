@@ -17,6 +17,7 @@ import { lineShape, norm } from './common';
 const COUNT = /^[^\s()（）,，。!！?？;；]{2,20}\s*\(\s*\d{1,6}\s*[篇条个则部款期项]\s*\)(?:\s*(?:展开|收起|列表|更多|全部|>+|»))*$/;
 
 export function isCategoryCount(text: string): boolean {
+  if (text.length > 60 || !/[篇条條个個则則部款期项項]\s*[)）]/.test(text)) return false;
   const n = norm(text).trim();
   return lineShape(text).ink <= 30 && COUNT.test(n);
 }

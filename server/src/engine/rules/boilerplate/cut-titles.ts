@@ -36,6 +36,7 @@ export const cutTitles: Rule = {
   check(ctx): Finding[] {
     const lines = ctx.lines.filter((l) => !l.blank);
     const ok = lines.map((l) => {
+      if (l.text.length < 15 || l.text.length > 120) return false;
       const s = lineShape(l.text);
       const w = width(l.text);
       return w >= 15 && w <= 40 && !/[。！？!?，,；;：:…」』”"）)]$/.test(s.text) && s.han >= 0.5 * s.ink && !NUMBERED.test(s.text);

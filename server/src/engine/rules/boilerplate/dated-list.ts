@@ -23,6 +23,7 @@ const BARE = /^\s*\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$/;
 
 /** Is this line a dated headline (or a bare day + time)? */
 export function isDatedLine(text: string): boolean {
+  if (!/[0-9０-９]/.test(text) || text.length > 120) return false;
   const n = norm(text).trim();
   if (BARE.test(n)) return true;
   const m = n.match(TAIL) ?? n.match(HEAD);

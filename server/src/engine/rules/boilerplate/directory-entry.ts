@@ -48,8 +48,8 @@ export const directoryEntry: Rule = {
     const out: Finding[] = [];
     for (const line of ctx.lines) {
       if (line.blank) continue;
-      const n = norm(line.text);
-      const f = directoryFields(n);
+      // a record always has a colon somewhere; the cheap test spares the lexicon on most lines
+      const f = /[:：]/.test(line.text) ? directoryFields(norm(line.text)) : { terms: [], strong: false };
       let evidence: string | undefined;
       if (f.terms.length >= 2 && f.strong) evidence = `directory fields: ${f.terms.join(' ')}`;
       else {

@@ -21,6 +21,7 @@ function endsInSite(item: string): boolean {
 
 /** Items of a site-link row, or undefined. */
 export function siteLinks(text: string): string[] | undefined {
+  if ((text.trim().match(/[\s|｜丨]+/g) || []).length < 4) return undefined;
   const n = norm(text).trim();
   if (/[，。！？；,;!?]/.test(n)) return undefined;
   const items = n.split(/\s*[|｜丨]\s*|\s+/).filter(Boolean);

@@ -19,6 +19,7 @@ import { lineShape, norm } from './common';
 const CUT = /(?:\.{3,}|…+)\s*$/;
 
 function isExcerpt(text: string): boolean {
+  if (!/(?:\.{3,}|…+|\.\s?\.\s?\.)\s*$/.test(text.trimEnd()) && !/[．。]{3}\s*$/.test(text)) return false;
   return CUT.test(norm(text).trim()) && lineShape(text).ink >= 20;
 }
 
@@ -34,7 +35,7 @@ export const teaserPairs: Rule = {
   check(ctx): Finding[] {
     const lines = ctx.lines.filter((l) => !l.blank);
     const pairs: number[] = [];
-    for (let k = 0; k + 1 < lines.length; k++) if (isTitle(lines[k].text) && isExcerpt(lines[k + 1].text)) pairs.push(k);
+    for (let k = 0; k + 1 < lines.length; k++) if (isExcerpt(lines[k + 1].text) && isTitle(lines[k].text)) pairs.push(k);
     const out: Finding[] = [];
     let g = 0;
     while (g < pairs.length) {

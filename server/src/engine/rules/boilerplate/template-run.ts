@@ -14,15 +14,20 @@
  */
 import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
-import { cues, lineShape, norm } from './common';
+import { lineShape, norm } from './common';
+import { lexicon } from '../../lexicon';
 import { shapeOf } from './page-evidence';
 
 const MIN_SAME = 5;
 const MIN_LANG = 3;
 
+let languages: Set<string> | undefined;
+
+/** A line that is only a language name (a set lookup: the list mixes scripts, an automaton would be slow). */
 function isLanguage(text: string): boolean {
-  const n = norm(text).trim();
-  return n.length > 0 && cues('boilerplate-languages', n).some((m) => m.start === 0 && m.end === n.length);
+  if (text.length > 40) return false;
+  languages ??= new Set(lexicon('boilerplate-languages').entries.map((e) => e.term.normalize('NFKC')));
+  return languages.has(norm(text).trim());
 }
 
 export const templateRun: Rule = {

@@ -20,7 +20,11 @@ import { cues, lineShape, norm } from './common';
 const EDIT_LINK = /\[(?:编辑|編輯|编辑源代码|編輯原始碼|edit)\]$/i;
 const TOGGLE = /^\[(?:显示|隐藏|顯示|隱藏|show|hide)\]$/i;
 
+/** Cheap test on the raw line: every pattern below needs one of these characters. */
+const MAYBE = /[\[\^存檔档失]/;
+
 function why(line: Line): string | undefined {
+  if (!MAYBE.test(line.text)) return undefined;
   const n = norm(line.text).trim();
   const ink = lineShape(line.text).ink;
   if (ink <= 30 && EDIT_LINK.test(n)) return 'section heading with its edit link';
