@@ -474,10 +474,14 @@ ruleTable('boilerplate/site-links', siteLinksRule, {
     // a sentence that mentions sites
     '本次活动由某某日报、某某晚报、某某新闻网、某某在线和某某电视台联合主办。',
     '床前明月光 疑是地上霜 举头望明月 低头思故乡',
+    // a short line that is no site-set header does not turn a keyword row into links
+    ['博客', '某某研究会 某某协会 某某研究中心 某某博物馆 某某纪念馆'].join('\n'),
   ],
   invalid: [
     { text: `${BODY}\n合作网站\n某某日报 某某晚报 某某新闻网 某某门户网 某某在线`, count: 2, output: `${BODY}\n` },
     { text: '某省人大网 某省政协网 阳光检务网 某省法院网 某某审判网 某省妇女儿童基金会', count: 1 },
+    // under a header naming a set of sites, the items need not be site names
+    { text: `${BODY}\n承建网站\n某某研究会 某某协会 某某研究中心 某某博物馆 某某纪念馆`, count: 2, output: `${BODY}\n` },
   ],
 });
 
