@@ -24,6 +24,14 @@ import { disclaimer } from '../../../server/src/engine/rules/boilerplate/disclai
 import { icpLicense } from '../../../server/src/engine/rules/boilerplate/icp-license';
 import { contact } from '../../../server/src/engine/rules/boilerplate/contact';
 import { teaserList } from '../../../server/src/engine/rules/boilerplate/teaser-list';
+import { directoryEntry } from '../../../server/src/engine/rules/boilerplate/directory-entry';
+import { categoryCount } from '../../../server/src/engine/rules/boilerplate/category-count';
+import { datedList } from '../../../server/src/engine/rules/boilerplate/dated-list';
+import { cutTitles } from '../../../server/src/engine/rules/boilerplate/cut-titles';
+import { teaserPairs } from '../../../server/src/engine/rules/boilerplate/teaser-pairs';
+import { wikiChrome } from '../../../server/src/engine/rules/boilerplate/wiki-chrome';
+import { siteLinksRule } from '../../../server/src/engine/rules/boilerplate/site-links';
+import { templateRun } from '../../../server/src/engine/rules/boilerplate/template-run';
 
 const BODY = '市政府昨天召开常务会议,研究部署今年夏季防汛工作,要求各区县压实责任、加强巡查,确保群众生命财产安全。';
 const BODY2 = '会议指出,今年汛期降雨偏多,各地要提前转移危险区域群众,做好物资储备和应急演练,坚决防止发生重大险情。';
@@ -78,6 +86,9 @@ ruleTable('boilerplate/metadata', metadata, {
     '新华社发(刘满仓摄)',
   ],
   invalid: [
+    { text: '28 16:39', count: 1, output: '' },
+    { text: '所属分类：绿茶', count: 1 },
+    { text: `原标题：${HEADLINE}`, count: 1 },
     { text: '   日期:2021-10-04 01:23:30     来源:互联网    作者:某某网    浏览:95    ', count: 1, spans: ['日期:2021-10-04 01:23:30     来源:互联网    作者:某某网    浏览:95'] },
     { text: `2021年01月21日 07:06   来源: 某某发布\n\n${BODY}`, count: 1, output: `\n${BODY}` },
     { text: '發(fā)布時(shí)間:2022-02-24 14:29:00來源: 山西日報', count: 1 },
@@ -103,11 +114,17 @@ ruleTable('boilerplate/repeated-line', repeatedLine, {
     `成人票原价:60元\n游客咨询电话:123\n成人票原价:60元`,
     // a paragraph repeated inside the body is left alone
     `${BODY2}\n${BODY}\n${BODY}`,
+    // a lead paragraph quoted again much later in the page is not a summary when it is short
+    `${HEADLINE}\n防汛工作要压实责任。\n${BODY}\n防汛工作要压实责任。正如会议所说。`,
   ],
   invalid: [
     // a description box: the page's first paragraph shown twice, the first copy goes
     { text: `${BODY}\n${BODY}\n${BODY2}`, count: 1, output: `${BODY}\n${BODY2}` },
     { text: `${HEADLINE}\n\n时间:2022-01-10 来源:某某新闻\n${HEADLINE}\n${BODY}`, count: 1, spans: [HEADLINE], output: `${HEADLINE}\n\n时间:2022-01-10 来源:某某新闻\n${BODY}` },
+    // the page's description: the start of the body, cut off, above it
+    { text: `${HEADLINE}\n${BODY.slice(0, 40)}...\n${BODY}\n${BODY2}`, count: 1, output: `${HEADLINE}\n${BODY}\n${BODY2}` },
+    // a summary taken from the last paragraph
+    { text: `${HEADLINE}\n${BODY2.slice(5)}\n${BODY}\n总之,会议强调:${BODY2}`, count: 1, spans: [BODY2.slice(5)] },
   ],
 });
 
@@ -121,7 +138,7 @@ ruleTable('boilerplate/tags', tags, {
 });
 
 ruleTable('boilerplate/editor-credit', editorCredit, {
-  valid: ['(记者 姚彤 王兴瑞 报道)', '新华社发(刘满仓摄)', '编辑部的同事们连夜赶稿,终于按时完成了特刊。', BODY],
+  valid: ['(记者 姚彤 王兴瑞 报道)', '新华社发(刘满仓摄)', '编辑部的同事们连夜赶稿,终于按时完成了特刊。', BODY, '作者 王小明 李小红', '作者：李白'],
   invalid: [
     { text: '      (责编: 李文治)', count: 1, spans: ['(责编: 李文治)'], output: '' },
     { text: `${BODY}\n责任编辑:杨丹宇`, count: 1, output: `${BODY}\n` },
@@ -133,6 +150,9 @@ ruleTable('boilerplate/editor-credit', editorCredit, {
 ruleTable('boilerplate/widgets', widgets, {
   valid: [BODY, '网友纷纷在评论区留言,称赞这座城市的变化,不少人还分享了自己的旅行照片。', HEADLINE],
   invalid: [
+    { text: '阅读剩余全文（）', count: 1 },
+    { text: '若长时间无响应，请刷新本页面', count: 1 },
+    { text: '觉得还不错? 一键收藏', count: 1 },
     { text: '评论一下', count: 1, output: '' },
     { text: '评论 0人参与,0条评论', count: 1 },
     { text: '还没有评论,快来抢沙发吧!', count: 1 },
@@ -144,6 +164,7 @@ ruleTable('boilerplate/widgets', widgets, {
 ruleTable('boilerplate/related-links', relatedLinks, {
   valid: [BODY, '相关新闻报道引发了社会各界的广泛关注和热烈讨论,有关部门已经介入调查。'],
   invalid: [
+    { text: '值班总编推荐', count: 1 },
     { text: '更多>>', count: 1, output: '' },
     { text: '更多>同类资讯', count: 1 },
     { text: '推荐阅读', count: 1 },
@@ -154,6 +175,7 @@ ruleTable('boilerplate/related-links', relatedLinks, {
 ruleTable('boilerplate/pagination', pagination, {
   valid: [BODY, '11', '2021 2022 2023年的数据显示,全市GDP稳步增长。'],
   invalid: [
+    { text: '上一文章：夏季防汛知识问答', count: 1 },
     { text: '上一篇:夏季如何预防中暑?', count: 1, output: '' },
     { text: '下一篇:暴雨天气出行注意事项', count: 1 },
     { text: '首页 上一页 1 2 3 4 5 下一页 尾页', count: 1 },
@@ -193,6 +215,7 @@ ruleTable('boilerplate/contact', contact, {
     `${BODY}\n${BODY2}\n${BODY}\n游客咨询电话:58792888\n${BODY2}\n${BODY}\n${BODY2}\n${BODY}`,
   ],
   invalid: [
+    { text: `${BODY}\n网址:www.example.com`, count: 1 },
     { text: `${BODY}\n${BODY2}\n地址:某某市某某路36号丨邮政编码:850000`, count: 1, output: `${BODY}\n${BODY2}\n` },
     { text: `${BODY}\n联系我们`, count: 1 },
   ],
@@ -339,4 +362,140 @@ describe('boilerplate fixture: seed pages', () => {
       assert.ok(b === 0 || hit / b >= 0.85, `${hit}/${b} boilerplate lines flagged`);
     });
   }
+});
+
+ruleTable('boilerplate/directory-entry', directoryEntry, {
+  valid: [
+    BODY,
+    '地址：某市某路1号 电话：010-12345678',
+    'cities = [\'北京\', \'上海\', \'广州\', \'深圳\']',
+    '公司成立于2005年，注册资本为500万元，主要从事机械加工和销售。',
+    '他列举了“北京”、“上海”、“广州”、“深圳”四个城市的数据。',
+  ],
+  invalid: [
+    { text: '某某面馆(东街店)的邮政编码: 100000,电话区号: 010,主要服务范围为餐饮服务,我们欢迎附近的朋友光临!', count: 1, output: '' },
+    { text: '服务区域包括但不限于[‘东大街与西路交汇处’, ‘幸福家园3号楼’, ‘人民公园南门’, ‘火车站对面’]附近的朋友', count: 1 },
+    { text: '花园小区’, ‘阳光家园’, ‘东湖新村’, ‘北门菜市场’]附近的朋友上门咨询!', count: 1 },
+    { text: '企业类型：有限责任公司 注册资本：100万元 法定代表人：某某', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/category-count', categoryCount, {
+  valid: [HEADLINE, BODY, '本栏目共收录茶叶文章56篇', '会议审议通过了报告(共3项)，与会代表一致同意。'],
+  invalid: [
+    { text: '茶叶知识 (56篇) 展开 列表', count: 1, output: '' },
+    { text: '行业新闻（35条）', count: 1 },
+    { text: '绿茶(12篇)', count: 1 },
+  ],
+});
+
+ruleTable('boilerplate/dated-list', datedList, {
+  valid: [
+    [HEADLINE, BODY, BODY2].join('\n'),
+    // two dated lines are not a list
+    ['甲地召开防汛会议 2021-06-01', '乙地启动应急响应 2021-06-03', BODY].join('\n'),
+    // dated paragraphs of a chronicle read like sentences
+    ['2021-06-01 市政府召开常务会议，研究部署防汛工作。会议要求各区县压实责任。', '2021-06-03 全市启动防汛四级应急响应，各部门加强值班值守。会后各地迅速行动。', '2021-06-05 气象台发布暴雨蓝色预警，提醒市民减少外出。各区做好了准备。'].join('\n'),
+  ],
+  invalid: [
+    {
+      text: [BODY, '相关文章', '甲地召开防汛会议 2021-06-01', '乙地启动应急响应 2021-06-03 08:30', '某某的其他文章', '[2021-06-05] 丙地发布暴雨预警'].join('\n'),
+      count: 4,
+      output: BODY + '\n相关文章\n',
+    },
+    { text: ['28 16:39', '28 16:31', '28 15:22', BODY].join('\n'), count: 3, output: BODY },
+  ],
+});
+
+ruleTable('boilerplate/cut-titles', cutTitles, {
+  valid: [
+    [HEADLINE, BODY, BODY2].join('\n'),
+    // a table of contents: numbered headings of similar length
+    ['第一章 中国城市发展的历史回顾与展望', '一、百年城市建设的主要经验总结', '二、城市化进程中的问题和对策分析', '第二章 城市治理现代化的路径选择'].join('\n'),
+    // records of one kind share their ending
+    ['某某证券股份有限公司甲市人民路证券营业部', '某某证券股份有限公司乙市解放路证券营业部', '某某证券股份有限公司丙市建设路证券营业部', '某某证券股份有限公司丁市中山路证券营业部'].join('\n'),
+  ],
+  invalid: [
+    {
+      text: [BODY, '春季赏花正当时，市民纷纷走进公园感受美', '这家老店开了三十年，每天清晨都排起长', '专家提醒：换季时节一定要注意预防感冒和', '小区门口新开了一家书店，吸引了不少居民', '本地篮球联赛昨晚开打，主队以两分惜败于'].join('\n'),
+      count: 5,
+      output: BODY + '\n',
+    },
+  ],
+});
+
+ruleTable('boilerplate/teaser-pairs', teaserPairs, {
+  valid: [
+    [HEADLINE, BODY, BODY2].join('\n'),
+    // one title / excerpt pair is not a list
+    [BODY, '相关阅读', '全省防汛工作会议召开', '会议要求各地压实防汛责任，提前转移危险区域群众......', BODY2].join('\n'),
+    // a story whose paragraphs trail off
+    ['那天晚上', '我一个人在车站等了很久很久，天越来越黑，风也越来越大……', BODY, BODY2].join('\n'),
+  ],
+  invalid: [
+    {
+      text: [
+        BODY,
+        '上一篇：防汛知识问答',
+        '主队主场迎战客队',
+        '本地足球联赛第26轮将在周六晚上进行，主队排名垫底，急需一场胜利来摆脱降级区......',
+        '某某入选本周最佳球员',
+        '联盟官方宣布，本周东部和西部最佳球员分别由两位前锋当选，他们本周场均得分都超过30......',
+        '据报道，某俱乐部仍然有兴趣签下一名年轻门将，这位25岁的球员被视为主力门将的接班人，他......',
+        '老将本赛季再次表现出色',
+      ].join('\n'),
+      count: 6,
+    },
+  ],
+});
+
+ruleTable('boilerplate/wiki-chrome', wikiChrome, {
+  valid: [
+    BODY,
+    '点击登录以后，页面会自动跳转到首页，请稍候。',
+    '编辑',
+    ['查', '看'].join('\n'),
+    '历史沿革',
+  ],
+  invalid: [
+    { text: `历史沿革[编辑]\n${BODY}`, count: 1, output: BODY },
+    { text: '^ 跳转到： 3.0 3.1 某市设立新区. 某某通讯社. 2017-04-01 [2017-04-07]. （原始内容存档于2017-04-07）.', count: 1 },
+    { text: '^ 某区规划纲要 (PDF). 某某官网. [2023-06-09].', count: 1 },
+    { text: '某市门户网站 （页面存档备份，存于互联网档案馆）', count: 1 },
+    { text: ['[显示]', '查', '论', '编', '某省行政区划'].join('\n'), count: 4, output: '某省行政区划' },
+  ],
+});
+
+ruleTable('boilerplate/site-links', siteLinksRule, {
+  valid: [
+    BODY,
+    // names in a list, not sites
+    '获奖名单 张小明 李小红 王大伟 赵小刚 孙小燕',
+    // a sentence that mentions sites
+    '本次活动由某某日报、某某晚报、某某新闻网、某某在线和某某电视台联合主办。',
+    '床前明月光 疑是地上霜 举头望明月 低头思故乡',
+    // a short line that is no site-set header does not turn a keyword row into links
+    ['博客', '某某研究会 某某协会 某某研究中心 某某博物馆 某某纪念馆'].join('\n'),
+  ],
+  invalid: [
+    { text: `${BODY}\n合作网站\n某某日报 某某晚报 某某新闻网 某某门户网 某某在线`, count: 2, output: `${BODY}\n` },
+    { text: '某省人大网 某省政协网 阳光检务网 某省法院网 某某审判网 某省妇女儿童基金会', count: 1 },
+    // under a header naming a set of sites, the items need not be site names
+    { text: `${BODY}\n承建网站\n某某研究会 某某协会 某某研究中心 某某博物馆 某某纪念馆`, count: 2, output: `${BODY}\n` },
+  ],
+});
+
+ruleTable('boilerplate/template-run', templateRun, {
+  valid: [
+    [HEADLINE, BODY, BODY2].join('\n'),
+    // four are not a run; bare numbers (code line numbers) are left alone
+    ['2021年第1期', '2020年第6期', '2020年第5期', '2020年第4期', BODY].join('\n'),
+    ['1', '2', '3', '4', '5', '6'].join('\n'),
+    // one language name in a sentence's place
+    ['English', BODY].join('\n'),
+  ],
+  invalid: [
+    { text: ['往期回顾', '2021年第1期', '2020年第6期', '2020年第5期', '2020年第4期', '2020年第3期', BODY].join('\n'), count: 5, output: '往期回顾\n' + BODY },
+    { text: ['某某网', '中文', 'English', 'Français', 'Español', BODY].join('\n'), count: 4, output: '某某网\n' + BODY },
+  ],
 });

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import { analyze, buildContext, clean, Finding } from '../../../server/src/engine';
 import { listingPage, templated } from '../../../server/src/engine/rules/boilerplate/listing-page';
-import { spamPage, shingles, stuffing } from '../../../server/src/engine/rules/spam/spam-page';
+import { spamPage, shingles, stuffing, seams } from '../../../server/src/engine/rules/spam/spam-page';
 import { isFullSentence, pageView } from '../../../server/src/engine/rules/boilerplate/page-evidence';
 
 const CATS = ['boilerplate', 'spam', 'artifact'] as const;
@@ -92,6 +92,31 @@ const SALAD = [
   '某地一货车侧翻 司机已被控制',
 ];
 
+// Fragments stitched together: a full stop followed by a comma, a line opening with 的, a random token.
+const STITCHED = [
+  '某市钢结构工程专业承包资质转让专业从事',
+  '第十二条　档案管理部门应当加强对档案工作的日常指导和监督检查，发现问题的，应当及时督促整改。',
+  '的以来，对乡村振兴工作做出了一系列部署。会议表示要推动产业发展。首要的问题就是因地制宜。，着力提高干部队伍解决问题的能力，加强组织领导。',
+  'Xk4pTbRmWqZ8nLvC技术，施工，管理等角度。某协会理事长等出席开班仪式对各个环节的重点某公司副总工程师。共80余人参加培训。',
+];
+
+// A category page: the category with its count, a section label, one excerpt cut off mid-clause.
+const CATEGORY = [
+  '茶叶知识 (3篇) 展开 列表',
+  '绿茶冲泡图解',
+  '很多人都喜欢在闲暇时泡上一杯绿茶。但是绿茶的冲泡其实很有讲究，水温太高会把茶叶烫熟。一、冲泡绿茶要先了解茶叶的品种和',
+];
+
+// A generated yellow-page entry.
+const DIRECTORY = [
+  '某某面馆(东街店)',
+  '某某面馆(东街店)的邮政编码: 100000,电话区号: 010,主要服务范围为餐饮服务,餐饮服务场所,我们的客户遍布全市, 最主要服务区域包括但不限于[‘东大街与西路交汇处’, ‘幸福家园3号楼’, ‘人民公园南门’, ‘火车站对面’]',
+  '花园小区’, ‘阳光家园’, ‘东湖新村’, ‘北门菜市场’]附近的朋友上门咨询!',
+  '分类 某省 标签 面馆推荐、 特色面食、 美食地图',
+  '某某拉面馆',
+  '某某米粉店',
+];
+
 // ---- pages that keep their content ----
 
 const ARTICLE = [
@@ -159,6 +184,27 @@ describe('page verdicts (phase 2)', () => {
       assert.deepStrictEqual(pageFindings(text), []);
     });
 
+    it('wipes a category page: a count header, a label and an excerpt cut off mid-clause (3 lines)', () => {
+      const text = CATEGORY.join('\n');
+      const got = pageFindings(text);
+      assert.ok(got.length > 0 && got[0].rule === 'boilerplate/listing-page', JSON.stringify(got.map((f) => f.rule)));
+      assert.ok(got[0].evidence!.some((e) => /listing cue: boilerplate\/category-count/.test(e)), JSON.stringify(got[0].evidence));
+      assert.ok(wiped(run(text).output), run(text).output);
+    });
+
+    it('wipes a generated directory entry (record fields, a pasted list, names)', () => {
+      const text = DIRECTORY.join('\n');
+      assert.ok(pageFindings(text).some((f) => f.evidence!.some((e) => /boilerplate\/directory-entry/.test(e))));
+      assert.ok(wiped(run(text).output), run(text).output);
+    });
+
+    it('keeps an article whose sidebar lists a category with its count', () => {
+      const text = [...ARTICLE, '防汛知识 (12篇)'].join('\n');
+      assert.deepStrictEqual(pageFindings(text), []);
+      const out = run(text).output;
+      for (const p of ARTICLE.slice(1)) assert.ok(out.includes(p), out);
+    });
+
     it('templated() counts cut-off and shared-template lines', () => {
       const text = ['甲公司证券营业部', '乙公司证券营业部', '丙公司证券营业部', '一段说明文字，共有十个字左右。', '摘要被截断了...'].join('\n');
       const view = pageView(buildContext(text));
@@ -223,6 +269,28 @@ describe('page verdicts (phase 2)', () => {
       ].join('\n');
       assert.strictEqual(stuffing(text.split('\n')).count, 0);
       assert.strictEqual(run(text).output, text);
+    });
+
+    it('wipes text stitched from fragments (seams: 。， / a line opening with 的 / a random token)', () => {
+      const text = STITCHED.join('\n');
+      const got = pageFindings(text);
+      assert.ok(got.length > 0 && got.every((f) => f.rule === 'spam/spam-page' || f.rule === 'spam/random-token'), JSON.stringify(got.map((f) => f.rule)));
+      assert.ok(got.some((f) => f.evidence!.some((e) => /seams of stitched text/.test(e))), JSON.stringify(got.map((f) => f.evidence)));
+      assert.ok(wiped(run(text).output), run(text).output);
+    });
+
+    it('keeps an article with one 。， slip and a product code (one kind of seam is not a spun page)', () => {
+      const text = [ARTICLE[0], ARTICLE[1] + '会后，。各区县连夜部署。', '新款iPhone13ProMax手机今天开售，市民排队购买。', ARTICLE[2], ARTICLE[3]].join('\n');
+      assert.deepStrictEqual(pageFindings(text), []);
+    });
+
+    it('seams() asks the segmenter whether a line opens with a particle', () => {
+      const seg = { cut: (t: string) => [t], tag: (t: string) => (t.startsWith('了') ? [{ word: '了', tag: 'ul' }] : [{ word: t, tag: 'n' }]) };
+      assert.deepStrictEqual(seams(['了解决这个问题，大家想了很多办法。', '正常的一句话，没有什么问题。', '结合实际。，着力提高'], 1, seg), { stopComma: 1, particleStart: 1, clauseStart: 0, randomTokens: 1 });
+      assert.strictEqual(seams(['的确如此，大家都这么认为。'], 0).particleStart, 0);
+      // no other seam: the (slow to load) segmenter is not asked at all
+      const never = { cut: (): string[] => assert.fail('cut called'), tag: (): { word: string; tag: string }[] => assert.fail('tag called') };
+      assert.strictEqual(seams(['了解决这个问题，大家想了很多办法。', '正常的一句话，没有什么问题。'], 0, never).particleStart, 0);
     });
 
     it('shingles() counts only end-to-start overlaps with text beyond them', () => {

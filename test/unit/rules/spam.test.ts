@@ -8,6 +8,7 @@ import { siteNames } from '../../../server/src/engine/rules/spam/siteNames';
 import { keywordTitles } from '../../../server/src/engine/rules/spam/keywordTitles';
 import { spread } from '../../../server/src/engine/rules/spam/spread';
 import { spamRules } from '../../../server/src/engine/rules/spam';
+import { randomToken } from '../../../server/src/engine/rules/spam/random-token';
 
 const CRACKDOWN = '市公安局近日破获一起网络赌博案件，抓获犯罪嫌疑人12名，涉案赌资逾千万元。';
 const BREAST = '专家提醒，乳腺癌早期筛查非常重要，女性应定期到医院进行乳腺检查。';
@@ -41,7 +42,14 @@ ruleTable('spam/ad-lexicon', adLexicon, {
 });
 
 ruleTable('spam/glued-span', gluedSpan, {
-  valid: [CRACKDOWN, NEWS, '王者威尼斯人现金网网址：相关新闻'],
+  valid: [
+    CRACKDOWN,
+    NEWS,
+    '王者威尼斯人现金网网址：相关新闻',
+    // porn vocabulary used as words of a sentence, not dressed as a site name
+    '这部小说讲述了一个人妻与丈夫重归于好的故事，情节曲折，人物形象鲜明动人。',
+    '书中收集了很多爱情故事，有异性爱的、也有同性爱的，还有神话传说和科幻题材。',
+  ],
   invalid: [
     {
       text: '据消息：3月1日1时39分，王者威尼斯人现金网网址：某县某制药有限公司发生一起爆炸事故，造成1人受伤。',
@@ -91,5 +99,19 @@ ruleTable('spam/spread', spamRules, {
       ruleId: 'spam/spread',
       spans: ['某某机械有限公司是一家专业生产轴承的企业，欢迎来电。', '某某公司专注于水处理设备的研发与销售。', '澳洲10彩开奖'],
     },
+  ],
+});
+
+ruleTable('spam/random-token', randomToken, {
+  valid: [
+    NEWS,
+    '新款iPhone13ProMax手机今天正式开售，起售价格与上一代持平。',
+    '显卡型号为RTX3080Ti，显存容量达到12GB。',
+    '文件校验值为a3f5c9e1b2d4f6a8c0e2，请下载后核对。',
+    '视频地址 https://example.com/watch?v=dQw4w9WgXcQ 可以在线观看。',
+  ],
+  invalid: [
+    { text: 'qP3xkRmTbWzA7vN技术、施工、管理等多个角度进行分析。', spans: ['qP3xkRmTbWzA7vN'], output: '技术、施工、管理等多个角度进行分析。' },
+    { text: '专家出席了开班仪式。Gh7TkPwQzN4bLcX', count: 1 },
   ],
 });

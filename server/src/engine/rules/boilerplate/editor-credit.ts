@@ -4,7 +4,8 @@
  * Why: the web desk's credit line is template text. Reporter bylines in the body (`(记者 姚彤 王兴瑞 报道)`,
  * `新华社发（刘满仓摄）`) are content and are not flagged: only editor roles count (boilerplate-editor.txt).
  * How: a short line (≤ 50 visible characters) that starts, after an optional bracket, with an editor role
- * followed by a colon or a space and a name; or a line holding two or more role: name fields.
+ * (a strong entry: 责编, 编辑, 审核…) followed by a colon or a space and a name; or a line holding two or more
+ * role: name fields, one of them an editor role. `作者`/`来源` alone are bylines (boilerplate/metadata judges them).
  * Options: none.
  * Example: `(责编: 李文治)` → (line removed)
  */
@@ -19,10 +20,11 @@ export const editorCredit = cueRule({
     const s = n.replace(/^[\s(（\[【<「]+/, '');
     const ms = cues('boilerplate-editor', s);
     const field = (m: { end: number }) => /^\s*[:：]|^\s+[\u4e00-\u9fff]/.test(s.slice(m.end));
-    const first = ms.find((m) => m.start === 0 && field(m));
+    // an author or a source alone (`作者 王之言`, `作者：白居易`) is a byline, not the desk's credit
+    const first = ms.find((m) => m.start === 0 && m.weight >= 1 && field(m));
     if (first) return `cue: ${first.term}`;
     const fields = ms.filter(field);
-    if (fields.length >= 2 && /[:：]/.test(s)) return `cues: ${fields.map((m) => m.term).join(' ')}`;
+    if (fields.length >= 2 && fields.some((m) => m.weight >= 1) && /[:：]/.test(s)) return `cues: ${fields.map((m) => m.term).join(' ')}`;
     return undefined;
   },
 });

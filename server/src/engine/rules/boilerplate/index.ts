@@ -18,6 +18,14 @@ import { contact } from './contact';
 import { contextRule } from './context';
 import { teaserList } from './teaser-list';
 import { listingPage } from './listing-page';
+import { directoryEntry } from './directory-entry';
+import { categoryCount } from './category-count';
+import { datedList } from './dated-list';
+import { cutTitles } from './cut-titles';
+import { teaserPairs } from './teaser-pairs';
+import { wikiChrome } from './wiki-chrome';
+import { siteLinksRule } from './site-links';
+import { templateRun } from './template-run';
 
 export const boilerplateRules: Rule[] = [
   titleSuffixRule,
@@ -36,6 +44,14 @@ export const boilerplateRules: Rule[] = [
   icpLicense,
   contact,
   teaserList,
+  directoryEntry,
+  categoryCount,
+  datedList,
+  cutTitles,
+  teaserPairs,
+  wikiChrome,
+  siteLinksRule,
+  templateRun,
   // phase 1: sees the findings above (and spam's) as known junk
   contextRule,
   listingPage, // phase 2: page-level verdict

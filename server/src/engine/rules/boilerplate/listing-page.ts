@@ -16,7 +16,11 @@
  *    shape, digits → 0, Latin runs → a, with at least one Han character: `… 不详 洽询 0小时内`), the span from
  *    the first to the last such record holds 70 %+ of the page's ink, and outside it there is no full sentence
  *    line (≤ 1, under 80 characters).
- * Either way every line not yet covered gets a finding that removes it; the evidence says which test fired.
+ * 3. listing cue — a line that only listings and directories print (boilerplate/category-count: `装修 (12篇) 展开 列表`;
+ *    boilerplate/directory-entry: record fields, a pasted `[‘…’, ‘…’]` list) and not one line left over is a complete
+ *    sentence (a full sentence that also ends with a sentence end: a teaser cut off mid-clause does not), at most
+ *    8 lines left: what is left is labels, names and cut-off excerpts.
+ * Every way, every line not yet covered gets a finding that removes it; the evidence says which test fired.
  * When spam/spam-page also judges the page, this rule leaves the verdict to it (one finding per line).
  * A news article with a related-links list keeps its article: its paragraphs are full sentences the earlier
  * rules leave alone (test 1), and it lies outside the list of records (test 2).
@@ -25,9 +29,17 @@
  */
 import { Finding, Rule } from '../../types';
 import { pageView, wipe, shapeOf, pct, LineInfo, TRUNCATED } from './page-evidence';
+import { norm } from './common';
 import { spamPage } from '../spam/spam-page';
 
 const MIN_LINES = 5;
+/** Rules whose findings only listing and directory pages produce. */
+const LISTING_CUES = new Set(['boilerplate/category-count', 'boilerplate/directory-entry']);
+
+/** A full sentence that also ends like one (not cut off mid-clause). */
+function complete(l: LineInfo): boolean {
+  return l.full && /[。！？!?」』”）)]$/.test(norm(l.text).trim());
+}
 
 function templateTail(l: LineInfo): string | undefined {
   const toks = shapeOf(l.text).split(' ').filter(Boolean);
@@ -59,9 +71,21 @@ export const listingPage: Rule = {
   phase: 2,
   check(ctx): Finding[] {
     const view = pageView(ctx);
-    if (view.lines.length < MIN_LINES || !view.ink) return [];
+    if (!view.ink) return [];
     const share = view.junkInk / view.ink;
     const base = { rule: this.id, category: 'boilerplate' as const, message: 'Listing page: nothing on this page is content.', messageZh: '列表页：本页没有正文。' };
+
+    // 3 (checked first: it needs no minimum of lines). a listing cue, and nothing complete left
+    const cue = ctx.prior.find((f) => LISTING_CUES.has(f.rule));
+    if (cue && view.rest.length <= 8 && !view.rest.some(complete)) {
+      if (spamPage.check(ctx).length) return [];
+      return wipe(view, {
+        ...base,
+        score: 0.75,
+        evidence: [`listing cue: ${cue.rule} (${cue.evidence?.[0] ?? ''})`, `${view.rest.length} lines left, none a complete sentence`],
+      });
+    }
+    if (view.lines.length < MIN_LINES) return [];
 
     // 1. residue of a page the earlier rules already mostly rejected
     const fullRest = view.rest.filter((l) => l.full);

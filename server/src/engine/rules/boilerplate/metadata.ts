@@ -5,7 +5,8 @@
  * `发布时间:2022-02-24 14:29:00来源: 山西日报` describe the page, not the article.
  * How: on a line of at most 100 visible characters that does not read like a sentence: two or more
  * metadata fields (`来源:`, `作者:`, `浏览:` … from boilerplate-metadata.txt), or one field plus a date, or a
- * date/time at the start followed by at most 20 characters without sentence punctuation (a bare date in a list).
+ * date/time at the start followed by at most 20 characters without sentence punctuation (a bare date in a list);
+ * a bare day + time (`28 16:39`).
  * Options: none.
  * Example: `日期:2021-10-04 01:23:30 来源:互联网 浏览:95` → (line removed)
  */
@@ -29,6 +30,7 @@ export const metadata = cueRule({
     const hasDate = DATE.test(n);
     if (fields.length >= 2) return `fields: ${fields.map((m) => m.term).join(' ')}`;
     if (fields.length === 1 && (hasDate || fields[0].start <= 1) && shape.commas === 0 && shape.ink <= 60) return `field: ${fields[0].term}${hasDate ? ' + date' : ''}`;
+    if (/^\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/.test(n.trim())) return 'day and time';
     if (/\d+\s*(?:秒|分钟|小时|天|周|个月)前|(?:^|[·•\s])(?:刚刚|昨天|前天|昨日|前日)$/.test(n) && shape.ink <= 30 && shape.commas === 0) return 'relative time';
     const lead = n.match(LEAD_DATE);
     if (lead && FULL_DATE.test(lead[0])) {

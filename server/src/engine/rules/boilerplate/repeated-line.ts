@@ -9,7 +9,9 @@
  * lines of the original (farther repeats are left to boilerplate/context: a wiki links the same term many
  * times); structured list items (`成人票原价:60元`, `1、…`) are never flagged. A paragraph shown twice within
  * three lines, as the first running text of the page, is the description box above the article: there the
- * first copy is flagged.
+ * first copy is flagged. So is a summary among the first four lines (30+ characters of running text, a trailing
+ * `…`/`...` cut off) whose text reappears inside a longer later paragraph: the page's description, cut from
+ * the body (`葡萄酒在很早时期就开始有了…` above `…以上向大家介绍了葡萄酒的起源，葡萄酒在很早时期就开始有了…`).
  * Options: none.
  * Example: `我区召开疫情防控工作专题汇报会议` (second copy, under the metadata line) → (line removed)
  */
@@ -30,12 +32,42 @@ function firstSentence(ctx: AnalysisContext): number {
   return -1;
 }
 
+const CUT_END = /(?:\.{2,}|…+|。。。)$/;
+
+/** Lines among the first four whose text (ellipsis cut off) reappears inside a longer later line. */
+export function descriptionBoxes(ctx: AnalysisContext): { line: number; in: number }[] {
+  const lines = ctx.lines.filter((l) => !l.blank);
+  const keys = lines.map((l) => lineKey(l.text));
+  const out: { line: number; in: number }[] = [];
+  for (let k = 0; k < Math.min(4, lines.length); k++) {
+    const shape = lineShape(lines[k].text);
+    const key = keys[k].replace(CUT_END, '');
+    if (shape.ink < 30 || key.length < 25 || !(shape.sentence || CUT_END.test(keys[k]))) continue;
+    for (let j = k + 1; j < lines.length; j++) {
+      if (keys[j].length >= key.length + 10 && keys[j].includes(key)) {
+        out.push({ line: lines[k].index, in: lines[j].index });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export const repeatedLine: Rule = {
   id: 'boilerplate/repeated-line',
   category: 'boilerplate',
   scope: 'line',
   check(ctx) {
     const out: Finding[] = [];
+    for (const d of descriptionBoxes(ctx)) {
+      out.push(lineFinding(ctx.lines[d.line], ctx.lines, {
+        rule: 'boilerplate/repeated-line', category: 'boilerplate', score: 0.6,
+        message: `Repeated inside line ${d.in + 1}: the page's description box.`,
+        messageZh: `在第 ${d.in + 1} 行中重复出现:页面摘要框。`,
+        evidence: [`contained in line ${d.in + 1}`, 'summary cut from the body'],
+      }));
+    }
+    const boxed = new Set(out.map((f) => f.start));
     const seen = new Map<string, number>();
     for (const line of ctx.lines) {
       if (line.blank) continue;
@@ -50,6 +82,7 @@ export const repeatedLine: Rule = {
       if (shape.sentence && shape.ink >= 30 && line.index - first <= 3 && firstSentence(ctx) === first) {
         // a paragraph shown twice in a row: the first copy is the page's description box
         const orig = ctx.lines[first];
+        if (boxed.has(orig.start + orig.text.length - orig.text.trimStart().length)) continue;
         out.push(lineFinding(orig, ctx.lines, {
           rule: 'boilerplate/repeated-line', category: 'boilerplate', score: 0.6,
           message: `Repeated right below (line ${line.index + 1}): a description box.`,

@@ -4,7 +4,9 @@
  * Why: hacked pages splice `王者威尼斯人现金网网址：` into the middle of real article sentences. Flagging the
  * whole line would lose the article, so only the brand span is flagged (grown to its glued prefix, suffixes
  * such as 网址/官网/app, a trailing colon, or wrapping quotes) and the fix removes just that span.
- * Used only when what is left is still prose or a headline; otherwise spam/ad-lexicon flags the line.
+ * Used only when what is left is still prose or a headline; otherwise spam/ad-lexicon flags the line. A porn
+ * word that is no brand (`人妻`, weight under 1) counts only when dressed as a site name (a suffix such as 网址/app,
+ * or wrapping quotes): in running text it is a word of the sentence.
  * Options: none.
  *
  * Before → after:

@@ -8,5 +8,6 @@ import { siteNames } from './siteNames';
 import { spread } from './spread';
 import { keywordTitles } from './keywordTitles';
 import { spamPage } from './spam-page';
+import { randomToken } from './random-token';
 
-export const spamRules: Rule[] = [injectedHtml, adLexicon, gluedSpan, seoKeywords, siteNames, keywordTitles, spread, spamPage];
+export const spamRules: Rule[] = [injectedHtml, adLexicon, gluedSpan, seoKeywords, siteNames, keywordTitles, spread, randomToken, spamPage];

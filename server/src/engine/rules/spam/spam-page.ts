@@ -15,11 +15,16 @@
  *    (`，…`, `。…`, `”…`). Quoting (a whole post opening a reply) and shared templates do not count.
  * 3. keyword stuffing — the first line (a 6–24 character phrase) is pasted again after a clause or sentence end
  *    in 2+ body lines and closes them (`…过咸食品。什么药治咳喘效果好。`): an SEO page built around a query.
+ * 4. spun seams — text stitched from fragments leaves seams no writer leaves: a full stop followed by a comma
+ *    (`结合实际。，着力提高`), a line opening with a structural particle (`的以来，…`: jieba tags 的/了/地/得/着
+ *    as the first word), a line opening with a clause mark (`，…`), a random token glued in (spam/random-token).
+ *    3+ seams of 2+ kinds, at least one per 600 characters of the page, and no more than 40 lines (a page,
+ *    not a long forum thread where typos add up).
  * Every way, every line not yet covered gets a finding that removes it.
  * Options: none.
  * Example: `极速飞艇开奖⏎某某机械有限公司是专业生产…⏎秒速赛车计划⏎…` (keyword lines flagged) → every line removed.
  */
-import { Finding, Rule } from '../../types';
+import { Finding, Rule, Segmenter } from '../../types';
 import { pageView, wipe, pct, MID_START } from '../boilerplate/page-evidence';
 import { norm } from '../boilerplate/common';
 
@@ -80,6 +85,47 @@ export function stuffing(texts: string[]): { title: string; count: number; lines
   return lines >= 2 ? { title, count, lines } : none;
 }
 
+/** Structural particles that cannot open a sentence (jieba tags). */
+const PARTICLE_TAGS = new Set(['uj', 'ul', 'uv', 'ud', 'uz']);
+
+export interface Seams {
+  stopComma: number;
+  particleStart: number;
+  clauseStart: number;
+  randomTokens: number;
+}
+
+/** Characters a structural particle starts with; only lines opening with one are given to the segmenter. */
+const PARTICLE_HEAD = /^[的了地得着]/;
+
+/**
+ * Seams of text stitched from fragments (see test 4 above). `randomTokens` is passed in (spam/random-token
+ * findings). The segmenter (nodejieba, slow to load) is asked only about lines that open with a particle
+ * character, and only when another kind of seam was found: one kind alone never decides.
+ */
+export function seams(texts: string[], randomTokens: number, segmenter?: Segmenter): Seams {
+  let stopComma = 0;
+  let clauseStart = 0;
+  const heads: string[] = [];
+  for (const raw of texts) {
+    const t = raw.trim();
+    if (!t) continue;
+    stopComma += (t.match(/[。！？][，、；]/g) || []).length;
+    if (/^[，、；：]/.test(t)) clauseStart++;
+    if (PARTICLE_HEAD.test(t) && t.length >= 10) heads.push(t);
+  }
+  let particleStart = 0;
+  if (heads.length && stopComma + clauseStart + randomTokens > 0) {
+    for (const t of heads) {
+      if (segmenter) {
+        const first = segmenter.tag(t.slice(0, 12))[0];
+        if (first && PARTICLE_TAGS.has(first.tag)) particleStart++;
+      } else if (/^的(?![确士哥卢])/.test(t)) particleStart++;
+    }
+  }
+  return { stopComma, particleStart, clauseStart, randomTokens };
+}
+
 export const spamPage: Rule = {
   id: 'spam/spam-page',
   category: 'spam',
@@ -134,6 +180,25 @@ export const spamPage: Rule = {
             `${pairs} pairs of lines overlap like shingles (one line's last ${FRAG}+ characters open another)`,
             `${mid} lines start mid-sentence`,
             ...(spammed ? ['spam already found on the page'] : []),
+          ],
+        });
+      }
+    }
+
+    // 4. spun seams: fragments stitched together
+    if (view.lines.length <= 40) {
+      const tokens = view.ctx.prior.filter((f) => f.rule === 'spam/random-token').length;
+      const sm = seams(view.lines.map((l) => l.text), tokens, view.ctx.segmenter);
+      const counts = [sm.stopComma, sm.particleStart, sm.clauseStart, sm.randomTokens];
+      const total = counts.reduce((a, b) => a + b, 0);
+      const kinds = counts.filter((c) => c > 0).length;
+      if (total >= 3 && kinds >= 2 && total * 600 >= view.ink) {
+        return wipe(view, {
+          ...base,
+          score: 0.7,
+          evidence: [
+            `${total} seams of stitched text in ${view.ink} characters:`,
+            `${sm.stopComma} full stops followed by a comma, ${sm.particleStart} lines opening with a particle, ${sm.clauseStart} lines opening with a clause mark, ${sm.randomTokens} random tokens`,
           ],
         });
       }

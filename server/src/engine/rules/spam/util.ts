@@ -192,6 +192,9 @@ export function judgeLine(text: string, opts: { threshold?: number } = {}): Line
   for (const m of s.matches) {
     if (m.weight < 0.7 || (m.cls !== 'gambling' && m.cls !== 'porn')) continue;
     const [a, b] = growName(text, m.start, m.end);
+    // a porn word that is not a strong brand (`人妻`, `性爱`) is a span only when it is dressed as a site name:
+    // a suffix (网址, app…) or wrapping quotes; in running text it is a word of the sentence
+    if (m.cls === 'porn' && m.weight < 1 && !dressed(text, m.end, a, b)) continue;
     const last = raw[raw.length - 1];
     if (last && a <= last.end + 1) {
       last.end = Math.max(last.end, b);
@@ -212,6 +215,12 @@ export function judgeLine(text: string, opts: { threshold?: number } = {}): Line
   }
   if (s.score < threshold) return undefined;
   return { kind: 'line', score: Math.min(1, s.score), cls: s.cls, evidence: s.evidence, spans: raw, damped: s.damped };
+}
+
+/** Did growName dress the match as a name: a suffix word after it, or wrapping quotes/brackets around it? */
+function dressed(text: string, mEnd: number, a: number, b: number): boolean {
+  if (WRAPS[text[a]] && text[b - 1] === WRAPS[text[a]]) return true;
+  return SUFFIXES.some((x) => text.startsWith(x, mEnd));
 }
 
 /** A headline: one run of ≥ 12 Han characters, no list separators. */
