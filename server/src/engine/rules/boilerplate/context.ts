@@ -7,12 +7,15 @@
  * How (uses the phase-0 findings of boilerplate and spam rules in `ctx.prior` as known junk):
  *  1. Each line gets a weight: running text (a sentence, or a hard-wrapped paragraph judged as a whole)
  *     counts its length minus 25 (at least 2) when it holds a full stop or is long (a punctuated teaser
- *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. Strong end-of-article junk (推荐阅读, 版权所有…)
+ *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. A row of links
+ *     (5+ space-separated names, no punctuation: `广东人大网 广东政协网 …`) is never running text. Strong end-of-article junk (推荐阅读, 版权所有…)
  *     weighs −400, so the stretch does not run on into teasers. The best-scoring contiguous stretch (maximum subarray) is the main text.
  *     When that stretch lies beyond a strong end-of-article cue and the page title (first line, site
  *     suffix cut off) is repeated as a headline above the cue, the best stretch between that headline and
  *     the cue is the main text instead (a short article followed by a long list of teasers or a second
  *     article); such an anchored stretch, or one right under the headline, needs only weight 12 and a full stop.
+ *     The article does not start above its headline either: a stretch that begins above the first repeat of
+ *     the title and runs into it (or ends within 10 lines above it) gives way to the best stretch under it.
  *  2. Inside the main text only a short line (or a run of up to 5) squeezed between two junk lines is flagged.
  *  3. Above it, the lines directly over the text (up to 4: subtitles, lead) are kept, and so is the
  *     headline: the nearest headline-shaped line above, when only junk lies between it and the text.
@@ -139,7 +142,7 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     }
   }
   for (const x of infos) {
-    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25))) x.para = true;
+    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkList(x.shape.text)) x.para = true;
     if (x.stop === undefined) x.stop = /[。]/.test(x.shape.text);
     const t = x.shape.text;
     if (x.listed) x.weight = -6;
@@ -150,13 +153,21 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
     else x.weight = -2;
   }
-  const whole = bestStretch(infos, 0, infos.length);
+  let whole = bestStretch(infos, 0, infos.length);
   // the page title (first line) repeated as the headline marks where the article starts: when the best
   // stretch lies beyond a strong end-of-article cue that follows such a headline (a list of teasers, a
   // second article), the text between the headline and the cue is the article.
   const barriers = infos.map((x, k) => (barrier.has(x.i) ? k : -1)).filter((k) => k >= 0);
   const nextBarrier = (k: number) => barriers.find((b) => b > k) ?? infos.length;
   const anchors = titleAnchors(ctx, infos);
+  // the article does not start above its headline: a stretch that begins above the first repeat of the
+  // title (a row of links, a menu of long names) and runs into it, or ends just above it, gives way to
+  // the best stretch under the headline
+  const a0 = anchors[0];
+  if (a0 !== undefined && whole.first >= 0 && whole.first < a0 && whole.last >= a0 - 10) {
+    const s = bestStretch(infos, a0 + 1, infos.length);
+    if (s.total >= 12 && infos.slice(s.first, s.last + 1).some((x) => x.stop && x.para)) whole = s;
+  }
   if (anchors.length && !anchors.some((a) => whole.first > a && whole.last < nextBarrier(a))) {
     for (const a of anchors.filter((k) => k < whole.first)) {
       const s = bestStretch(infos, a + 1, Math.min(nextBarrier(a), whole.first));
@@ -226,6 +237,19 @@ function forumPosts(infos: Info[], region: boolean, first: number): Set<number> 
 
 const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
 
+/**
+ * A row of links: 5+ space-separated names (≤ 24 characters, 12 on average), mostly Han, with no sentence punctuation —
+ * `广东人大网 广东政协网 阳光检务网 …`, a menu of book titles. Not running text however long; a verse
+ * line of equal halves (`床前明月光 疑是地上霜 …`) is not a row of links.
+ */
+export function linkList(text: string): boolean {
+  if (/[，。！？；、,!?;]/.test(text)) return false;
+  const toks = text.split(/[\s\u3000]+/).filter(Boolean);
+  if (toks.length < 5 || toks.some((t) => t.length > 24) || hanRatio(text) < 0.5) return false;
+  const mean = toks.reduce((a, t) => a + t.length, 0) / toks.length;
+  return mean <= 12 && new Set(toks.map((t) => t.length)).size > 1;
+}
+
 /** Lines (indexes into infos, after the first) that repeat the headline of the page title (first line, site suffix cut off). */
 function titleAnchors(ctx: AnalysisContext, infos: Info[]): number[] {
   if (infos.length < 3) return [];
@@ -236,7 +260,7 @@ function titleAnchors(ctx: AnalysisContext, infos: Info[]): number[] {
   for (let k = 1; k < infos.length; k++) {
     const t = compact(infos[k].shape.text);
     if (t.length < 6 || t.length > core.length + 12) continue;
-    if (t === core || (t.startsWith(core) && !/[。，,]/.test(t)) || (core.startsWith(t) && t.length >= 0.8 * core.length)) out.push(k);
+    if (t === core || ((t.startsWith(core) || t.endsWith(core)) && !/[。，,]/.test(t)) || (core.startsWith(t) && t.length >= 0.8 * core.length)) out.push(k);
   }
   return out;
 }
