@@ -23,9 +23,12 @@
  *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters),
  *     which is kept: losing content is worse than keeping a little junk — unless a strong end-of-article
  *     cue lies between it and the main text (teaser summaries, an appended article).
- *  A forum thread (short lines of one template with reply widgets — `#天前 回复`, `举报` — recurring 3+ times,
- *  the first above the main text) keeps the replies between them wherever the main text is; comments below
- *  an article are not a thread.
+ *  A forum / Q&A thread (see thread.ts: post headers with a name and a time — `老王 | 3 天前`, `发表于 …`,
+ *  footers `1周前 评论` — reply widgets and user cards around the posts) that starts above the end of the main
+ *  text, or under the headline when the stretch lies above it, is the main text: its posts' text is kept
+ *  however short (`哈哈`, a shell command), its headers, widgets, user cards and names are flagged, and the
+ *  repeated title above its first post (within 30 lines) is the headline. Comments under an article (a
+ *  stretch of 8+ lines, then a `全部评论` / `发表评论` line before the next post) are not a thread.
  *  Anywhere, 5+ tiny label-like lines in a row (≤ 6 characters, no punctuation: menus, counters) are flagged.
  *  Lines under a strong "related / more" header (`大家都在看`, `推荐阅读`) that look like headlines (≤ 45
  *  characters, no full stop) are list items: they weigh like junk and are flagged wherever they are.
@@ -38,6 +41,7 @@ import { AnalysisContext, Finding, Rule } from '../../types';
 import { linesFinding } from '../helpers';
 import { cues, junkCover, lineShape, norm, Shape } from './common';
 import { hanRatio } from '../../text';
+import { findThread, Thread } from './thread';
 
 const ID = 'boilerplate/context';
 /** This many tiny label-like lines in a row are a menu, wherever they are. */
@@ -106,7 +110,7 @@ function softJunk(ctx: AnalysisContext, i: number): boolean {
   return !!rs && [...rs].every((r) => SOFT_RULES.has(r));
 }
 
-export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number; anchored: boolean } {
+export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number; anchored: boolean; anchors: number[] } {
   const cov = junkCover(ctx);
   const infos: Info[] = [];
   for (const l of ctx.lines) {
@@ -171,12 +175,24 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   if (anchors.length && !anchors.some((a) => whole.first > a && whole.last < nextBarrier(a))) {
     for (const a of anchors.filter((k) => k < whole.first)) {
       const s = bestStretch(infos, a + 1, Math.min(nextBarrier(a), whole.first));
-      if (s.total >= 12 && infos.slice(s.first, s.last + 1).some((x) => x.stop && x.para)) return { infos, ...s, anchored: true };
+      if (s.total >= 12 && infos.slice(s.first, s.last + 1).some((x) => x.stop && x.para)) return { infos, ...s, anchored: true, anchors };
     }
   }
   // a short article right under the headline
-  if (whole.total < 40 && anchors.some((a) => whole.first > a && whole.last < nextBarrier(a) && whole.first - a <= 8) && whole.total >= 12 && infos.slice(whole.first, whole.last + 1).some((x) => x.stop && x.para)) return { infos, ...whole, anchored: true };
-  return { infos, ...whole, anchored: false };
+  if (whole.total < 40 && anchors.some((a) => whole.first > a && whole.last < nextBarrier(a) && whole.first - a <= 8) && whole.total >= 12 && infos.slice(whole.first, whole.last + 1).some((x) => x.stop && x.para)) return { infos, ...whole, anchored: true, anchors };
+  return { infos, ...whole, anchored: false, anchors };
+}
+
+/**
+ * Comments under an article, not a thread: the stretch is an article (8+ lines) and a comment-section line
+ * (`评论13`, `全部评论`, `发表评论`) lies between its end and the next post.
+ */
+function commentsUnderArticle(infos: Info[], th: Thread, region: boolean, first: number, last: number): boolean {
+  if (!region || last - first + 1 < 8) return false;
+  const next = th.headers.find((h) => h > last);
+  if (next === undefined) return false;
+  for (let q = last + 1; q < next; q++) if (infos[q].shape.ink <= 20 && /评论|留言|跟帖|热评|回帖/.test(infos[q].shape.text)) return true;
+  return false;
 }
 
 /** Maximum subarray of the weights of infos[from, to). */
@@ -199,40 +215,6 @@ function bestStretch(infos: Info[], from: number, to: number): { first: number; 
     }
   }
   return { first: bestA, last: bestB, total: best };
-}
-
-/** A line's template: digits, dates and weekdays folded, so `3 天前 回复` and `12 天前 回复` match. */
-function template(t: string): string {
-  return compact(t).replace(/星期[一二三四五六日天]|周[一二三四五六日]/g, 'W').replace(/\d+/g, '#');
-}
-
-const REPLY_WIDGET = /回复|引用|举报|评论|赞同|#楼|楼主/;
-const POST_CHROME = /回复|引用|举报|评论|点赞|赞同|发表于|发布于|发布#|#楼|楼主|#[天小分秒周月年]|前$/;
-
-/**
- * A forum thread's posts: short lines whose template (see `template`) recurs 3+ times and carries a reply
- * widget or a date (`回复`, `举报`, `#天前`, `发表于`) are the post chrome; between the first and the last of
- * them, the other lines that read as text (punctuated, or 15+ characters, or right above a chrome line) are
- * replies, kept wherever the main-text stretch is.
- */
-function forumPosts(infos: Info[], region: boolean, first: number): Set<number> {
-  const out = new Set<number>();
-  const tpl = infos.map((x) => (x.shape.ink <= 40 ? template(x.shape.text) : ''));
-  const count = new Map<string, number>();
-  for (const t of tpl) if (t) count.set(t, (count.get(t) ?? 0) + 1);
-  const chrome = tpl.map((t) => !!t && (count.get(t) ?? 0) >= 3 && POST_CHROME.test(t));
-  const idx = chrome.map((c, k) => (c ? k : -1)).filter((k) => k >= 0);
-  // a thread has reply widgets, not only dates (a list of teasers has dates too)
-  if (idx.length < 6 || idx.filter((k) => REPLY_WIDGET.test(tpl[k])).length < 3) return out;
-  const [a, b] = [idx[0], idx[idx.length - 1]];
-  // comments under an article start below its text; a thread's chrome starts above the main text
-  if (region && a > first) return out;
-  for (let k = a + 1; k < b; k++) {
-    const x = infos[k];
-    if (chrome[k] || x.junk || (count.get(tpl[k]) ?? 0) >= 3) continue;
-    if (x.shape.punct >= 1 || x.shape.ink >= 15 || chrome[k + 1]) out.add(k);
-  }
-  return out;
 }
 
 const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
@@ -271,22 +253,43 @@ export const contextRule: Rule = {
   scope: 'block',
   phase: 1,
   check(ctx) {
-    const { infos, first, last, total, anchored } = mainText(ctx);
+    const main = mainText(ctx);
+    const { infos, total, anchored, anchors } = main;
+    let { first, last } = main;
     if (!infos.length) return [];
     const flag = new Map<number, string>();
-    const region = (total >= 40 || anchored) && first >= 0;
+    let region = (total >= 40 || anchored) && first >= 0;
     const text = (x: Info) => ctx.lines[x.i].text;
-    const keep = forumPosts(infos, region, first);
+    const keep = new Set<number>();
+    // a forum thread that starts above the end of the main text (the question, then replies; comments under
+    // an article start below it): its posts are the main text, with the stretch when the two overlap
+    const th = findThread(infos);
+    let headline = -1;
+    if (th && (!region || th.headers[0] <= last || (anchors.length && last < anchors[0] && anchors[0] <= th.first)) && !commentsUnderArticle(infos, th, region, first, last)) {
+      // lines of the stretch stay, except post chrome; other lines of the thread are not post text
+      const inStretch = (q: number) => region && q >= first && q <= last;
+      for (let q = th.first; q <= th.last; q++) if (!th.bodies.has(q) && !infos[q].junk && (th.chrome.has(q) || !inStretch(q))) flag.set(q, 'forum post chrome (header, widgets, user card)');
+      if (!region || last < th.first) [first, last] = [th.first, th.last];
+      else [first, last] = [Math.min(first, th.first), Math.max(last, th.last)];
+      region = true;
+      for (const q of th.bodies) keep.add(q);
+      // the thread's title: the repeated page title above its first post
+      const a = anchors.filter((k) => k < th.first && th.first - k <= 30).pop();
+      if (a !== undefined) {
+        keep.add(a);
+        headline = a;
+      }
+    }
 
     if (region) {
       const span = `main text: lines ${infos[first].i + 1}–${infos[last].i + 1}`;
       // 3. lead-in lines and headline above the text
       let k = first - 1;
       const lead: number[] = [];
-      while (k >= 0 && !infos[k].junk) lead.push(k--);
+      while (k >= 0 && !infos[k].junk && headline < 0) lead.push(k--);
       if (lead.length <= 4) for (const q of lead) keep.add(q);
       else if (isByline(text(infos[first - 1]))) keep.add(first - 1);
-      if (lead.length <= 4) {
+      if (lead.length <= 4 && headline < 0) {
         // search past junk lines (above the lead-in) for the headline
         let q = first - 1 - lead.length;
         let steps = 0;
