@@ -8,7 +8,9 @@
  *  1. Each line gets a weight: running text (a sentence, or a hard-wrapped paragraph judged as a whole)
  *     counts its length minus 25 (at least 2) when it holds a full stop or is long (a punctuated teaser
  *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. A row of links
- *     (5+ space-separated names, no punctuation: `广东人大网 广东政协网 …`) is never running text. Strong end-of-article junk (推荐阅读, 版权所有…)
+ *     (5+ space-separated names, no punctuation: `广东人大网 广东政协网 …`) is never running text; a line that
+ *     ends with a date or time (`…新低 2008-04-28 08:03`, `28 16:39`) is a list item (−3); a short header of
+ *     an "other / related" list (`某某的其他文章`, `相关问题`, `更多文章`) ends the article like strong junk. Strong end-of-article junk (推荐阅读, 版权所有…)
  *     weighs −400, so the stretch does not run on into teasers. The best-scoring contiguous stretch (maximum subarray) is the main text.
  *     When that stretch lies beyond a strong end-of-article cue and the page title (first line, site
  *     suffix cut off) is repeated as a headline above the cue, the best stretch between that headline and
@@ -66,6 +68,19 @@ function isByline(text: string): boolean {
 
 function headlineShaped(text: string, shape: Shape): boolean {
   return shape.ink >= 5 && shape.ink <= 60 && !/[。;；]$/.test(text.trim()) && shape.han >= 0.4 * shape.ink && shape.commas <= 2;
+}
+
+/** A line that ends with a date or a time stamp (and is not a sentence). */
+const DATED = /(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|^\d{1,2})?\s*\d{1,2}:\d{2}(?::\d{2})?\s*$|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*$/;
+
+/**
+ * A short header of a list that ends an article: `某某的其他文章`, `作者的其它作品`, `更多文章`, `相关问题`
+ * (also when the lexicon of related-list cues has not caught it).
+ */
+export function endCue(t: string): boolean {
+  const c = compact(t).replace(/[:：>»›]+$/, '');
+  if (c.length > 16) return false;
+  return /^.{0,12}的(?:其他|其它|更多)(?:文章|作品|新闻|帖子|博文|回答|视频)$|^(?:其他|其它|更多|相关|热门|最新|推荐|延伸|精彩|猜你喜欢的?)(?:文章|作品|新闻|帖子|博文|阅读|资讯|推荐|内容|报道|问题|回答)$/.test(c);
 }
 
 /** Junk that ends an article: related lists, pagination, copyright, disclaimers, licences. */
@@ -152,7 +167,10 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     if (x.listed) x.weight = -6;
     else if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
     // teasers and headlines in lists are punctuated too, but article paragraphs have full stops
+    else if (endCue(t)) x.weight = -400;
     else if (x.para) x.weight = x.stop || x.shape.ink >= 60 ? Math.max(2, Math.min(x.shape.ink, 300) - 25) : 1;
+    // a headline with its date, or a bare time, is an item of a list (`…新低 2008-04-28 08:03`, `28 16:39`)
+    else if (DATED.test(t)) x.weight = -3;
     else if (x.shape.ink <= 6 && !/[，。：:、；（(]/.test(t)) x.weight = -4;
     else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
     else x.weight = -2;
@@ -310,7 +328,7 @@ export const contextRule: Rule = {
         else break;
       }
       // 5. the rest outside the text
-      const bar = infos.map((x, k) => (x.junk && x.weight <= -400 ? k : -1)).filter((k) => k >= 0);
+      const bar = infos.map((x, k) => (x.weight <= -400 ? k : -1)).filter((k) => k >= 0);
       const beyondBarrier = (q: number) => bar.some((b) => q > last && b > last && b < q);
       for (let q = 0; q < infos.length; q++) {
         if (q >= first && q <= last) continue;
