@@ -153,7 +153,7 @@ describe('boilerplate/context: forum threads', () => {
 describe('boilerplate/context: where an article ends', () => {
   it('endCue: short headers of "other / related" lists', () => {
     for (const t of ['王小明的其他文章', '作者的其它作品', '相关问题', '更多文章>>', '热门推荐：']) assert.ok(endCue(t), t);
-    for (const t of ['其他', '相关部门的其他工作安排已经落实到位', '推荐理由', HEADLINE]) assert.ok(!endCue(t), t);
+    for (const t of ['其他', '更多回答', '相关部门的其他工作安排已经落实到位', '推荐理由', HEADLINE]) assert.ok(!endCue(t), t);
   });
   it('a list of dated headlines after `某某的其他文章` is not content', () => {
     const items = ['家用投影仪选购指南 2023-04-28 08:03', '入门级无人机横评 2023-04-27 17:50', '降噪耳机价格再创新低 2023-04-26 09:21', '平板电脑开学季促销 2023-04-25 05:20'];

@@ -80,7 +80,7 @@ const DATED = /(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日
 export function endCue(t: string): boolean {
   const c = compact(t).replace(/[:：>»›]+$/, '');
   if (c.length > 16) return false;
-  return /^.{0,12}的(?:其他|其它|更多)(?:文章|作品|新闻|帖子|博文|回答|视频)$|^(?:其他|其它|更多|相关|热门|最新|推荐|延伸|精彩|猜你喜欢的?)(?:文章|作品|新闻|帖子|博文|阅读|资讯|推荐|内容|报道|问题|回答)$/.test(c);
+  return /^.{0,12}的(?:其他|其它|更多)(?:文章|作品|新闻|帖子|博文|视频)$|^(?:其他|其它|更多|相关|热门|最新|推荐|延伸|精彩|猜你喜欢的?)(?:文章|作品|新闻|帖子|博文|阅读|资讯|推荐|内容|报道|问题)$/.test(c);
 }
 
 /** Junk that ends an article: related lists, pagination, copyright, disclaimers, licences. */
