@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { findingsOf } from '../../ruleTester';
 import { boilerplateRules } from '../../../server/src/engine/rules/boilerplate';
-import { endCue, linkList } from '../../../server/src/engine/rules/boilerplate/context';
+import { endCue, linkList, truncated } from '../../../server/src/engine/rules/boilerplate/context';
 import { postHeader } from '../../../server/src/engine/rules/boilerplate/thread';
 import { lineShape } from '../../../server/src/engine/rules/boilerplate/common';
 
@@ -160,5 +160,29 @@ describe('boilerplate/context: where an article ends', () => {
     const { got } = flagged([`${HEADLINE}`, '作者: 王小明', BODY, BODY2, BODY3, '12 16:39', '12 15:22', '王小明的其他文章', ...items]);
     assertKept(got, [HEADLINE, BODY, BODY2, BODY3]);
     assertFlagged(got, ['王小明的其他文章', ...items, '12 16:39']);
+  });
+});
+
+describe('boilerplate/context: cut-off teasers', () => {
+  it('truncated: dots or a lone … after a word; not the Chinese ellipsis of prose', () => {
+    assert.ok(truncated('据介绍,新建的体育公园将于年底前向市民免费开放,届时......'));
+    assert.ok(truncated('市民可以通过手机预约入园,每天限流三千人...'));
+    assert.ok(truncated('全市中小学将推迟半小时上课…'));
+    assert.ok(!truncated('他想了想,说:“我……”'));
+    assert.ok(!truncated('会议指出,今年汛期降雨偏多……'));
+    assert.ok(!truncated(BODY));
+  });
+  it('headline + cut-off excerpt pairs after the article are a list, not a second article', () => {
+    const teasers = [
+      '体育公园年底开放',
+      '新建的体育公园占地三百亩,设有足球场、篮球场和环湖跑道,将于年底前向市民免费开放,园区管理方表示......',
+      '地铁三号线试运行',
+      '地铁三号线全长二十八公里,设站二十一座,试运行期间将进行列车运行图测试和应急演练,正式开通时间......',
+      '老旧小区加装电梯',
+      '今年全市计划为一千栋老旧住宅加装电梯,符合条件的居民可以向街道提出申请,财政将按每台给予补贴......',
+    ];
+    const { got } = flagged([HEADLINE, BODY, BODY2, '标签: 防汛 会议', '上一篇: 全市开展汛前检查', ...teasers]);
+    assertKept(got, [HEADLINE, BODY, BODY2]);
+    assertFlagged(got, [teasers[1], teasers[3], teasers[5]]);
   });
 });

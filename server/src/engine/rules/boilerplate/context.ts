@@ -10,7 +10,9 @@
  *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. A row of links
  *     (5+ space-separated names, no punctuation: `广东人大网 广东政协网 …`) is never running text; a line that
  *     ends with a date or time (`…新低 2008-04-28 08:03`, `28 16:39`) is a list item (−3); a short header of
- *     an "other / related" list (`某某的其他文章`, `相关问题`, `更多文章`) ends the article like strong junk. Strong end-of-article junk (推荐阅读, 版权所有…)
+ *     an "other / related" list (`某某的其他文章`, `相关问题`, `更多文章`) ends the article like strong junk;
+ *     a teaser cut off by the site (ends in `......` or a lone `…`, with another within 3 lines) is a list
+ *     item (−3) and is flagged wherever it is. A cut-off line right above the text is no lead-in. Strong end-of-article junk (推荐阅读, 版权所有…)
  *     weighs −400, so the stretch does not run on into teasers. The best-scoring contiguous stretch (maximum subarray) is the main text.
  *     When that stretch lies beyond a strong end-of-article cue and the page title (first line, site
  *     suffix cut off) is repeated as a headline above the cue, the best stretch between that headline and
@@ -60,6 +62,8 @@ interface Info {
   stop?: boolean;
   /** an item of a list under a related / more header */
   listed?: boolean;
+  /** a cut-off teaser (`……他......`) next to another one */
+  cut?: boolean;
 }
 
 function isByline(text: string): boolean {
@@ -72,6 +76,15 @@ function headlineShaped(text: string, shape: Shape): boolean {
 
 /** A line that ends with a date or a time stamp (and is not a sentence). */
 const DATED = /(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|^\d{1,2})?\s*\d{1,2}:\d{2}(?::\d{2})?\s*$|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*$/;
+
+/**
+ * A teaser cut off by the site: the line ends with 3+ ASCII dots or a single `…` right after a word
+ * (`…他......`, `…广州增城凯悦酒...`), not with the Chinese ellipsis `……` of running prose.
+ */
+export function truncated(raw: string): boolean {
+  const t = raw.trim();
+  return /[^.。…!?！？\s]\s?\.{3,}$/.test(t) || /[^…。!?！？.\s]…$/.test(t);
+}
 
 /**
  * A short header of a list that ends an article: `某某的其他文章`, `作者的其它作品`, `更多文章`, `相关问题`
@@ -160,7 +173,9 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
       infos[q].listed = true;
     }
   }
-  for (const x of infos) {
+  const cuts = infos.map((x) => truncated(ctx.lines[x.i].text));
+  const cut = cuts.map((c, k) => c && [-3, -2, -1, 1, 2, 3].some((d) => cuts[k + d]));
+  for (const [k, x] of infos.entries()) {
     if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkList(x.shape.text)) x.para = true;
     if (x.stop === undefined) x.stop = /[。]/.test(x.shape.text);
     const t = x.shape.text;
@@ -168,6 +183,11 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     else if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
     // teasers and headlines in lists are punctuated too, but article paragraphs have full stops
     else if (endCue(t)) x.weight = -400;
+    // teasers cut off with `......` / `…` (two within 3 lines) are items of a list, however long
+    else if (cut[k]) {
+      x.weight = -3;
+      x.cut = true;
+    }
     else if (x.para) x.weight = x.stop || x.shape.ink >= 60 ? Math.max(2, Math.min(x.shape.ink, 300) - 25) : 1;
     // a headline with its date, or a bare time, is an item of a list (`…新低 2008-04-28 08:03`, `28 16:39`)
     else if (DATED.test(t)) x.weight = -3;
@@ -305,7 +325,7 @@ export const contextRule: Rule = {
       let k = first - 1;
       const lead: number[] = [];
       while (k >= 0 && !infos[k].junk && headline < 0) lead.push(k--);
-      if (lead.length <= 4) for (const q of lead) keep.add(q);
+      if (lead.length <= 4) for (const q of lead) if (!truncated(text(infos[q]))) keep.add(q);
       else if (isByline(text(infos[first - 1]))) keep.add(first - 1);
       if (lead.length <= 4 && headline < 0) {
         // search past junk lines (above the lead-in) for the headline
@@ -370,6 +390,7 @@ export const contextRule: Rule = {
       k = e + 1;
     }
     for (let k = 0; k < infos.length; k++) if (infos[k].listed && !infos[k].junk && !keep.has(k) && !flag.has(k)) flag.set(k, 'item of a list under a “related / more” header');
+    for (let k = 0; k < infos.length; k++) if (infos[k].cut && !infos[k].junk && !keep.has(k) && !flag.has(k)) flag.set(k, 'cut-off teaser (…) in a list of teasers');
     // group runs of flagged lines (blank lines in between are fine, junk lines end a run)
     const out: Finding[] = [];
     const ks = [...flag.keys()].sort((p, q) => p - q);
