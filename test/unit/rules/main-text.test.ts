@@ -3,9 +3,10 @@
  * the end of an article. Examples written for these tests (no crawled page is copied here).
  */
 import * as assert from 'assert';
-import { findingsOf } from '../../ruleTester';
+import { findingsOf, ruleTable } from '../../ruleTester';
 import { boilerplateRules } from '../../../server/src/engine/rules/boilerplate';
 import { endCue, linkList, truncated } from '../../../server/src/engine/rules/boilerplate/context';
+import { leadExcerpt } from '../../../server/src/engine/rules/boilerplate/lead-excerpt';
 import { postHeader } from '../../../server/src/engine/rules/boilerplate/thread';
 import { lineShape } from '../../../server/src/engine/rules/boilerplate/common';
 
@@ -184,5 +185,30 @@ describe('boilerplate/context: cut-off teasers', () => {
     const { got } = flagged([HEADLINE, BODY, BODY2, '标签: 防汛 会议', '上一篇: 全市开展汛前检查', ...teasers]);
     assertKept(got, [HEADLINE, BODY, BODY2]);
     assertFlagged(got, [teasers[1], teasers[3], teasers[5]]);
+  });
+});
+
+ruleTable('boilerplate/lead-excerpt', leadExcerpt, {
+  valid: [
+    `${HEADLINE}\n${BODY}\n${BODY2}`,
+    // a headline repeated at the start of a line is not an excerpt
+    `${HEADLINE}\n${HEADLINE}:${BODY}`,
+    // too short to tell
+    `会议指出,今年汛期\n会议指出,今年汛期降雨偏多。`,
+  ],
+  invalid: [
+    {
+      text: `${HEADLINE}\n${BODY2.slice(0, 34)}...\n${BODY2}\n${BODY}`,
+      spans: [`${BODY2.slice(0, 34)}...`],
+      output: `${HEADLINE}\n${BODY2}\n${BODY}`,
+    },
+    { text: `${HEADLINE}\n${BODY2.slice(0, 40)}\n图片来源:网络\n${BODY2}`, count: 1 },
+  ],
+});
+
+describe('boilerplate/context: a short first line is the title', () => {
+  it('the first line of the page is kept as the headline above an excerpt', () => {
+    const { got } = flagged(['野炊攻略', `${BODY2.slice(0, 34)}...`, BODY2, BODY, '上一篇: 露营装备清单 下一篇: 山地徒步']);
+    assertKept(got, ['野炊攻略', BODY, BODY2]);
   });
 });

@@ -22,7 +22,8 @@
  *     the title and runs into it (or ends within 10 lines above it) gives way to the best stretch under it.
  *  2. Inside the main text only a short line (or a run of up to 5) squeezed between two junk lines is flagged.
  *  3. Above it, the lines directly over the text (up to 4: subtitles, lead) are kept, and so is the
- *     headline: the nearest headline-shaped line above, when only junk lies between it and the text.
+ *     headline: the nearest headline-shaped line above (or the page's first line, however short), when
+ *     only junk lies between it and the text.
  *  4. Below it, up to 2 short byline / caption lines (`记者`, `摄`, `(完)` … boilerplate-byline.txt) are kept.
  *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters),
  *     which is kept: losing content is worse than keeping a little junk — unless a strong end-of-article
@@ -335,7 +336,9 @@ export const contextRule: Rule = {
           q--;
           steps++;
         }
-        if (q >= 0 && steps > 0 && headlineShaped(text(infos[q]), infos[q].shape)) {
+        // (the first line of the page is its title: a short one counts too)
+        const titleLine = q === 0 && infos[q].shape.ink >= 2 && !/[，。！？!?,]/.test(infos[q].shape.text);
+        if (q >= 0 && steps > 0 && (headlineShaped(text(infos[q]), infos[q].shape) || titleLine)) {
           // not the last item of a list: at most one other non-junk line right above it
           // (menu items, ≤ 6 characters, do not make a list of headlines)
           const sibling = (r: number) => r >= 0 && !infos[r].junk && infos[r].shape.ink > 6;
