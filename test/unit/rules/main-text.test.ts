@@ -212,3 +212,33 @@ describe('boilerplate/context: a short first line is the title', () => {
     assertKept(got, ['野炊攻略', BODY, BODY2]);
   });
 });
+
+describe('boilerplate/context: two-post threads and menus of titles', () => {
+  it('a question with one answer (Discuz style) is a thread: both posts kept, user cards flagged', () => {
+    const card = (name: string, n: number) => [name, `${name} 当前离线`, '积分', String(n), '帖子', String(n), '新手上路', '发消息'];
+    const { got } = flagged([
+      '显卡驱动装不上怎么办 - 求助专区 - 某某游戏论坛 - Powered by Discuz!',
+      '论坛首页', '游戏下载', '充值中心', '搜索',
+      '显卡驱动装不上怎么办',
+      ...card('云中鹤', 5),
+      '楼主',
+      '发表于 2023-9-2 08:15:33 | 只看该作者 来自 - 江西',
+      '新买的电脑装显卡驱动一直提示失败',
+      '回复', '举报',
+      ...card('路过的', 8),
+      '沙发',
+      '发表于 2 天前 | 只看该作者 来自 - 湖南',
+      '先把旧驱动卸载干净再装',
+      '回复', '举报',
+      '返回列表',
+    ]);
+    assertKept(got, ['显卡驱动装不上怎么办', '新买的电脑装显卡驱动一直提示失败', '先把旧驱动卸载干净再装']);
+    assertFlagged(got, ['云中鹤 当前离线', '路过的 当前离线', '论坛首页']);
+  });
+  it('a long menu of book titles above the headline is flagged', () => {
+    const menu = 'Web 教程首页 《L01 Web 开发入门 Laravel》 《L02 Web 开发进阶 Laravel》 《L03 API 开发 Laravel》 《L04 Vue.js 入门》';
+    const { got } = flagged([`${HEADLINE}_要闻_某某日报网`, menu, '首页', HEADLINE, BODY, BODY2, BODY3]);
+    assertFlagged(got, [menu, '首页']);
+    assertKept(got, [HEADLINE, BODY, BODY2, BODY3]);
+  });
+});

@@ -21,11 +21,13 @@
  *     The article does not start above its headline either: a stretch that begins above the first repeat of
  *     the title and runs into it (or ends within 10 lines above it) gives way to the best stretch under it.
  *  2. Inside the main text only a short line (or a run of up to 5) squeezed between two junk lines is flagged.
- *  3. Above it, the lines directly over the text (up to 4: subtitles, lead) are kept, and so is the
+ *  3. Above it, the lines directly over the text (up to 4: subtitles, lead; not above the repeated page
+ *     title) are kept, and so is the
  *     headline: the nearest headline-shaped line above (or the page's first line, however short), when
  *     only junk lies between it and the text.
  *  4. Below it, up to 2 short byline / caption lines (`记者`, `摄`, `(完)` … boilerplate-byline.txt) are kept.
- *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters),
+ *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters; when
+ *     it has no sentence punctuation, 60 % Han — not a menu of `《…》` titles or an archive of months),
  *     which is kept: losing content is worse than keeping a little junk — unless a strong end-of-article
  *     cue lies between it and the main text (teaser summaries, an appended article).
  *  A forum / Q&A thread (see thread.ts: post headers with a name and a time — `老王 | 3 天前`, `发表于 …`,
@@ -325,7 +327,11 @@ export const contextRule: Rule = {
       // 3. lead-in lines and headline above the text
       let k = first - 1;
       const lead: number[] = [];
-      while (k >= 0 && !infos[k].junk && headline < 0) lead.push(k--);
+      // (the lead-in starts at the repeated page title, when it is among those lines)
+      while (k >= 0 && !infos[k].junk && headline < 0) {
+        lead.push(k--);
+        if (anchors.includes(k + 1)) break;
+      }
       if (lead.length <= 4) for (const q of lead) if (!truncated(text(infos[q]))) keep.add(q);
       else if (isByline(text(infos[first - 1]))) keep.add(first - 1);
       if (lead.length <= 4 && headline < 0) {
@@ -358,7 +364,8 @@ export const contextRule: Rule = {
         const x = infos[q];
         if (x.junk || keep.has(q)) continue;
         // long running text is kept, unless a strong end-of-article cue lies between it and the text
-        if (x.para && x.shape.ink >= 60 && !beyondBarrier(q)) continue;
+        // (a long line without sentence punctuation must be mostly Han: not a menu of titles or an archive)
+        if (x.para && x.shape.ink >= 60 && (x.shape.sentence || x.shape.han >= 0.6 * x.shape.ink) && !beyondBarrier(q)) continue;
         flag.set(q, `outside the ${span}${q < first ? ' (page header)' : ' (page footer)'}`);
       }
     }

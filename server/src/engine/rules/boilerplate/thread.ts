@@ -14,9 +14,10 @@
  *    `当前离线`) and the user name right above a card or above a header that has no name in it.
  * How: a post's text is the run of other lines right under a header (after at most 2 widget lines), or,
  * for a header without a name, right above it when the page's headers without a name close posts
- * (`1周前 评论` under the text) more often than they open them (`发表于 …`, whose poster's name is the line above). A page is a thread when 2+
- * headers carry text, widget evidence is present (reply / report / like words, user cards, floor
- * numbers) and, for 2 posts only, both have a name in their header. An article's metadata line
+ * (`1周前 评论` under the text) more often than they open them (`发表于 …`, whose poster's name is the
+ * line above). A page is a thread when 2+ headers carry text and 2+ (and half) of these posts have thread
+ * evidence next to them: reply / report / like words, user cards, floor numbers, a recurring separator
+ * line (`|`). A short line recurring 3+ times is a widget, never post text. An article's metadata line
  * (`2024-05-12 来源:新华网`) is no post header.
  * Before → after: `老王 | 3 天前⏎哈哈⏎回复 举报⏎小李 | 2 天前⏎试过不行呢⏎回复 举报` → `哈哈`, `试过不行呢` are post text.
  */
@@ -119,7 +120,6 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   const bodies = new Set<number>();
   const headers: number[] = [];
   let posts = 0;
-  let named = 0;
   let backed = 0;
   const hs = head.map((h, k) => (h ? k : -1)).filter((k) => k >= 0);
   for (const [j, k] of hs.entries()) {
@@ -136,7 +136,6 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
     if (!got.length) continue;
     for (const g of got) bodies.add(g);
     posts++;
-    if (h.named) named++;
     // reply widgets, a user card, a floor number or a recurring separator next to the post
     const [lo, hi] = [Math.min(k, ...got), Math.max(k, ...got)];
     const from = Math.max(hs[j - 1] ?? 0, lo - 3);
@@ -149,7 +148,7 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
     }
     if (ev) backed++;
   }
-  if (posts < 2 || (posts === 2 && named < 2) || backed < Math.max(2, posts / 2)) return undefined;
+  if (posts < 2 || backed < Math.max(2, posts / 2)) return undefined;
   const [first, last] = [Math.min(headers[0], ...bodies), Math.max(headers[headers.length - 1], ...bodies)];
   const marks = new Set<number>();
   for (let k = first; k <= last; k++) if (head[k] || chrome[k]) marks.add(k);
