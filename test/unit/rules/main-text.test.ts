@@ -242,3 +242,14 @@ describe('boilerplate/context: two-post threads and menus of titles', () => {
     assertKept(got, [HEADLINE, BODY, BODY2, BODY3]);
   });
 });
+
+describe('boilerplate/context: the headline anchor inside the stretch', () => {
+  it('a row of links with a few long names is still a row of links', () => {
+    assert.ok(linkList('市政府门户网 市人大 市政协 市检察院 市法院 市公安局 市教育局 市卫生健康委员会国有资产监督管理办公室网站'));
+  });
+  it('the title repeated in a box after the article does not cut the article off', () => {
+    const long = '会议强调,各地各部门要把防汛工作作为当前的头等大事来抓,主要负责同志要亲自研究部署、亲自检查落实,确保各项措施落到实处,确保人民群众生命财产安全,确保城市运行安全有序,以实际行动迎接汛期考验。';
+    const { got } = flagged([`${HEADLINE}_要闻_某某日报网`, HEADLINE, BODY, BODY2, BODY3, '点赞', '收藏', '评论', HEADLINE, long]);
+    assertKept(got, [BODY, BODY2, BODY3]);
+  });
+});

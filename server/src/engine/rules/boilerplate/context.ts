@@ -18,8 +18,8 @@
  *     suffix cut off) is repeated as a headline above the cue, the best stretch between that headline and
  *     the cue is the main text instead (a short article followed by a long list of teasers or a second
  *     article); such an anchored stretch, or one right under the headline, needs only weight 12 and a full stop.
- *     The article does not start above its headline either: a stretch that begins above the first repeat of
- *     the title and runs into it (or ends within 10 lines above it) gives way to the best stretch under it.
+ *     The article does not start above its headline either: a stretch that begins above a repeat of the
+ *     title and runs past it, with fewer than 2 sentences above it, gives way to the best stretch under it.
  *  2. Inside the main text only a short line (or a run of up to 5) squeezed between two junk lines is flagged.
  *  3. Above it, the lines directly over the text (up to 4: subtitles, lead; not above the repeated page
  *     title) are kept, and so is the
@@ -208,8 +208,9 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   // the article does not start above its headline: a stretch that begins above the first repeat of the
   // title (a row of links, a menu of long names) and runs into it, or ends just above it, gives way to
   // the best stretch under the headline
-  const a0 = anchors[0];
-  if (a0 !== undefined && whole.first >= 0 && whole.first < a0 && whole.last >= a0 - 10) {
+  const a0 = anchors.find((a) => a > whole.first);
+  const sentencesAbove = a0 === undefined ? 0 : infos.slice(whole.first, a0).filter((x) => x.para && x.stop).length;
+  if (a0 !== undefined && whole.first >= 0 && whole.last > a0 && sentencesAbove < 2) {
     const s = bestStretch(infos, a0 + 1, infos.length);
     if (s.total >= 12 && infos.slice(s.first, s.last + 1).some((x) => x.stop && x.para)) whole = s;
   }
@@ -261,14 +262,14 @@ function bestStretch(infos: Info[], from: number, to: number): { first: number; 
 const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
 
 /**
- * A row of links: 5+ space-separated names (≤ 24 characters, 12 on average), mostly Han, with no sentence punctuation —
+ * A row of links: 5+ space-separated names (12 characters on average, 80 % of them ≤ 24), mostly Han, with no sentence punctuation —
  * `广东人大网 广东政协网 阳光检务网 …`, a menu of book titles. Not running text however long; a verse
  * line of equal halves (`床前明月光 疑是地上霜 …`) is not a row of links.
  */
 export function linkList(text: string): boolean {
   if (/[，。！？；、,!?;]/.test(text)) return false;
   const toks = text.split(/[\s\u3000]+/).filter(Boolean);
-  if (toks.length < 5 || toks.some((t) => t.length > 24) || hanRatio(text) < 0.5) return false;
+  if (toks.length < 5 || toks.filter((t) => t.length > 24).length > 0.2 * toks.length || hanRatio(text) < 0.5) return false;
   const mean = toks.reduce((a, t) => a + t.length, 0) / toks.length;
   return mean <= 12 && new Set(toks.map((t) => t.length)).size > 1;
 }
