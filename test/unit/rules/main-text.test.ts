@@ -253,3 +253,25 @@ describe('boilerplate/context: the headline anchor inside the stretch', () => {
     assertKept(got, [BODY, BODY2, BODY3]);
   });
 });
+
+describe('boilerplate/context: around the text', () => {
+  it('`上一文章:` / `下一文章:` lines end the article and are flagged', () => {
+    const { got } = flagged([HEADLINE, BODY, BODY2, '上一文章:汛前检查全面展开', '下一文章:城区排水管网完成清淤']);
+    assertFlagged(got, ['上一文章:汛前检查全面展开', '下一文章:城区排水管网完成清淤']);
+    assertKept(got, [HEADLINE, BODY, BODY2]);
+  });
+  it('a bare time or a number right above the text is no lead-in; a first line with commas is the title', () => {
+    const title = '防汛,排涝,抢险这几件事的做法';
+    const a = flagged(['30 16:18:34', BODY, BODY2, BODY3]);
+    assertFlagged(a.got, ['30 16:18:34']);
+    const b = flagged([title, '18', BODY, BODY2, BODY3]);
+    assertFlagged(b.got, ['18']);
+    assertKept(b.got, [title, BODY]);
+  });
+  it('a page title repeated cut off under itself: the first line stays', () => {
+    const cutTitle = '这是一场参会单位满意度很高的防汛交流会…';
+    const { got } = flagged([cutTitle, cutTitle, BODY, BODY2, BODY3]);
+    assertKept(got, [BODY]);
+    assert.strictEqual(got.split('\n').filter((l) => l === cutTitle).length, 1, got);
+  });
+});

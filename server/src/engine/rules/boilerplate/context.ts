@@ -10,7 +10,8 @@
  *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. A row of links
  *     (5+ space-separated names, no punctuation: `广东人大网 广东政协网 …`) is never running text; a line that
  *     ends with a date or time (`…新低 2008-04-28 08:03`, `28 16:39`) is a list item (−3); a short header of
- *     an "other / related" list (`某某的其他文章`, `相关问题`, `更多文章`) ends the article like strong junk;
+ *     an "other / related" list (`某某的其他文章`, `相关问题`, `更多文章`) or a previous / next link
+ *     (`上一文章: …`) ends the article like strong junk;
  *     a teaser cut off by the site (ends in `......` or a lone `…`, with another within 3 lines) is a list
  *     item (−3) and is flagged wherever it is. A cut-off line right above the text is no lead-in. Strong end-of-article junk (推荐阅读, 版权所有…)
  *     weighs −400, so the stretch does not run on into teasers. The best-scoring contiguous stretch (maximum subarray) is the main text.
@@ -22,7 +23,7 @@
  *     title and runs past it, with fewer than 2 sentences above it, gives way to the best stretch under it.
  *  2. Inside the main text only a short line (or a run of up to 5) squeezed between two junk lines is flagged.
  *  3. Above it, the lines directly over the text (up to 4: subtitles, lead; not above the repeated page
- *     title) are kept, and so is the
+ *     title; not a cut-off teaser, a bare date / time or a line of digits) are kept, and so is the
  *     headline: the nearest headline-shaped line above (or the page's first line, however short), when
  *     only junk lies between it and the text.
  *  4. Below it, up to 2 short byline / caption lines (`记者`, `摄`, `(完)` … boilerplate-byline.txt) are kept.
@@ -76,6 +77,9 @@ function isByline(text: string): boolean {
 function headlineShaped(text: string, shape: Shape): boolean {
   return shape.ink >= 5 && shape.ink <= 60 && !/[。;；]$/.test(text.trim()) && shape.han >= 0.4 * shape.ink && shape.commas <= 2;
 }
+
+/** A link to the previous / next article: `上一文章: …`, `下一条: …` (ends the article). */
+const PREV_NEXT = /^[上下]一(?:篇|文章|条|则|主题|帖|页|章)\s*[:：]/;
 
 /** A line that ends with a date or a time stamp (and is not a sentence). */
 const DATED = /(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|^\d{1,2})?\s*\d{1,2}:\d{2}(?::\d{2})?\s*$|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*$/;
@@ -177,7 +181,7 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     }
   }
   const cuts = infos.map((x) => truncated(ctx.lines[x.i].text));
-  const cut = cuts.map((c, k) => c && [-3, -2, -1, 1, 2, 3].some((d) => cuts[k + d]));
+  const cut = cuts.map((c, k) => c && [-3, -2, -1, 1, 2, 3].some((d) => cuts[k + d] && infos[k + d].shape.text !== infos[k].shape.text));
   for (const [k, x] of infos.entries()) {
     if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkList(x.shape.text)) x.para = true;
     if (x.stop === undefined) x.stop = /[。]/.test(x.shape.text);
@@ -185,7 +189,7 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     if (x.listed) x.weight = -6;
     else if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
     // teasers and headlines in lists are punctuated too, but article paragraphs have full stops
-    else if (endCue(t)) x.weight = -400;
+    else if (endCue(t) || PREV_NEXT.test(t)) x.weight = -400;
     // teasers cut off with `......` / `…` (two within 3 lines) are items of a list, however long
     else if (cut[k]) {
       x.weight = -3;
@@ -333,7 +337,10 @@ export const contextRule: Rule = {
         lead.push(k--);
         if (anchors.includes(k + 1)) break;
       }
-      if (lead.length <= 4) for (const q of lead) if (!truncated(text(infos[q]))) keep.add(q);
+      // (not a cut-off teaser, a bare date / time or a line of digits and symbols)
+      // (the page's first line may be cut off: it is the title)
+      const leadLike = (q: number) => (q === 0 || !truncated(text(infos[q]))) && !DATED.test(infos[q].shape.text) && /[\p{L}]/u.test(infos[q].shape.text);
+      if (lead.length <= 4) for (const q of lead) if (leadLike(q)) keep.add(q);
       else if (isByline(text(infos[first - 1]))) keep.add(first - 1);
       if (lead.length <= 4 && headline < 0) {
         // search past junk lines (above the lead-in) for the headline
@@ -344,8 +351,8 @@ export const contextRule: Rule = {
           steps++;
         }
         // (the first line of the page is its title: a short one counts too)
-        const titleLine = q === 0 && infos[q].shape.ink >= 2 && !/[，。！？!?,]/.test(infos[q].shape.text);
-        if (q >= 0 && steps > 0 && (headlineShaped(text(infos[q]), infos[q].shape) || titleLine)) {
+        const titleLine = q === 0 && !DATED.test(infos[q].shape.text) && infos[q].shape.ink >= 2 && infos[q].shape.ink <= 60 && !/[。！？!?]/.test(infos[q].shape.text);
+        if (q >= 0 && ((steps > 0 && headlineShaped(text(infos[q]), infos[q].shape)) || titleLine)) {
           // not the last item of a list: at most one other non-junk line right above it
           // (menu items, ≤ 6 characters, do not make a list of headlines)
           const sibling = (r: number) => r >= 0 && !infos[r].junk && infos[r].shape.ink > 6;
