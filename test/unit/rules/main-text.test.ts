@@ -275,3 +275,26 @@ describe('boilerplate/context: around the text', () => {
     assert.strictEqual(got.split('\n').filter((l) => l === cutTitle).length, 1, got);
   });
 });
+
+describe('boilerplate/context: a single post under its headline', () => {
+  it('a blog post of commands under `作者 / 创建于 …` is the text, not the archive far below', () => {
+    const { got } = flagged([
+      '清理 npm 缓存的办法 | 某某技术论坛',
+      '首页', '话题', '教程', '登录', '注册',
+      '清理 npm 缓存的办法',
+      '阿明 的个人博客 / 37 / 0 / 创建于 3个月前',
+      '前言#',
+      '依赖装不上的时候先清缓存',
+      '清理#',
+      'npm cache clean --force',
+      'rm -rf node_modules',
+      'npm install',
+      '本作品采用《CC 协议》，转载必须注明作者和本文链接',
+      '推荐文章：',
+      '文章归档',
+      '2 篇 2024 年 5 月 3 篇 2023 年 5 月 5 篇 2023 年 4 月 6 篇 2023 年 3 月 7 篇 2023 年 2 月 8 篇 2023 年 1 月 4 篇 2022 年 12 月 9 篇 2022 年 11 月，共计五十余篇文章',
+    ]);
+    assertKept(got, ['清理 npm 缓存的办法', '依赖装不上的时候先清缓存', 'npm cache clean --force', 'rm -rf node_modules', 'npm install']);
+    assertFlagged(got, ['首页', '文章归档']);
+  });
+});

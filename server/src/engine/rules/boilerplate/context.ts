@@ -19,6 +19,9 @@
  *     suffix cut off) is repeated as a headline above the cue, the best stretch between that headline and
  *     the cue is the main text instead (a short article followed by a long list of teasers or a second
  *     article); such an anchored stretch, or one right under the headline, needs only weight 12 and a full stop.
+ *     A single post right under the headline and its header (`作者 / 创建于 3天前`) is such an article too:
+ *     the lines after the header up to the next junk line (3+ of them not widgets), however short (code,
+ *     commands), unless the best stretch is an article of 5+ sentences.
  *     The article does not start above its headline either: a stretch that begins above a repeat of the
  *     title and runs past it, with fewer than 2 sentences above it, gives way to the best stretch under it.
  *  2. Inside the main text only a short line (or a run of up to 5) squeezed between two junk lines is flagged.
@@ -49,7 +52,7 @@ import { AnalysisContext, Finding, Rule } from '../../types';
 import { linesFinding } from '../helpers';
 import { cues, junkCover, lineShape, norm, Shape } from './common';
 import { hanRatio } from '../../text';
-import { findThread, Thread } from './thread';
+import { findThread, postHeader, Thread, widget } from './thread';
 
 const ID = 'boilerplate/context';
 /** This many tiny label-like lines in a row are a menu, wherever they are. */
@@ -222,6 +225,16 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     for (const a of anchors.filter((k) => k < whole.first)) {
       const s = bestStretch(infos, a + 1, Math.min(nextBarrier(a), whole.first));
       if (s.total >= 12 && infos.slice(s.first, s.last + 1).some((x) => x.stop && x.para)) return { infos, ...s, anchored: true, anchors };
+      // a single post (a blog or forum post: code, short lines) under the headline and its
+      // `作者 / 创建于 3天前` header: the lines after the header up to the next junk line
+      // (3+ lines that are not widgets; and the best stretch is no article of 5+ sentences)
+      const h = [a + 1, a + 2, a + 3].find((q) => q < whole.first && infos[q] && postHeader(infos[q].shape)?.named);
+      const sentences = infos.slice(whole.first, whole.last + 1).filter((x) => x.para && x.stop).length;
+      if (h !== undefined && sentences < 5) {
+        let e = h + 1;
+        while (e < infos.length && e < nextBarrier(h) && !infos[e].junk) e++;
+        if (infos.slice(h + 1, e).filter((x) => !widget(x.shape)).length >= 3) return { infos, first: h + 1, last: e - 1, total: 12, anchored: true, anchors };
+      }
     }
   }
   // a short article right under the headline

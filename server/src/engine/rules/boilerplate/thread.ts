@@ -68,7 +68,7 @@ export function postHeader(shape: Shape): { named: boolean } | undefined {
 }
 
 /** A widget line or a user card between posts. */
-function widget(shape: Shape): boolean {
+export function widget(shape: Shape): boolean {
   const t = shape.text;
   if (!/[\p{L}]/u.test(t)) return true; // `|`, `1 |`, `0/200`, `12`
   if (shape.ink > 30) return false;
