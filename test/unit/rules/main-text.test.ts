@@ -74,6 +74,7 @@ describe('boilerplate/context: forum threads', () => {
     assert.deepStrictEqual(h('2023年10月2日星期一 13点56分'), { named: false });
     assert.strictEqual(h('2023-05-12 17:19 来源:某某日报'), undefined);
     assert.strictEqual(h('2023-05-12 17:19·某某通讯社'), undefined);
+    assert.strictEqual(h('2024-05-24 14:56:18 广告'), undefined);
     assert.strictEqual(h('(一)1921-1949年:新民主主义革命时期'), undefined);
     assert.strictEqual(h('2023-05-12 市政府召开常务会议研究部署今年夏季防汛工作和城市安全生产'), undefined);
   });
@@ -153,7 +154,7 @@ describe('boilerplate/context: forum threads', () => {
 
 describe('boilerplate/context: where an article ends', () => {
   it('endCue: short headers of "other / related" lists', () => {
-    for (const t of ['王小明的其他文章', '作者的其它作品', '相关问题', '更多文章>>', '热门推荐：']) assert.ok(endCue(t), t);
+    for (const t of ['王小明的其他文章', '作者的其它作品', '作者其他文章', '相关问题', '更多文章>>', '热门推荐：']) assert.ok(endCue(t), t);
     for (const t of ['其他', '更多回答', '相关部门的其他工作安排已经落实到位', '推荐理由', HEADLINE]) assert.ok(!endCue(t), t);
   });
   it('a list of dated headlines after `某某的其他文章` is not content', () => {
@@ -296,5 +297,22 @@ describe('boilerplate/context: a single post under its headline', () => {
     ]);
     assertKept(got, ['清理 npm 缓存的办法', '依赖装不上的时候先清缓存', 'npm cache clean --force', 'rm -rf node_modules', 'npm install']);
     assertFlagged(got, ['首页', '文章归档']);
+  });
+});
+
+describe('boilerplate/context: Flarum-style posts', () => {
+  it('the text under `发布 #N …` is kept past a short name line', () => {
+    const post = (n: number, who: string, says: string) => [`${n + 10} 天前`, `发布 #${n} 2024年5月${n + 10}日星期三 20点20分`, who, says, '回复', `${who} 回复了此帖`];
+    const { got } = flagged([
+      '有没有强制登录的插件？ - 某某中文社区',
+      '首页', '标签', '登录', '注册',
+      '有没有强制登录的插件？',
+      ...post(1, '阿明', '访问社区时想让游客先登录才能看帖子,有什么插件可以做到吗?'),
+      ...post(2, '小雨', 'composer require some/private-plugin'),
+      ...post(3, '阿明', '装好了,可以用,谢谢!'),
+      ...post(4, '小雨', '不客气'),
+    ]);
+    assertKept(got, ['访问社区时想让游客先登录才能看帖子,有什么插件可以做到吗?', 'composer require some/private-plugin', '装好了,可以用,谢谢!']);
+    assertFlagged(got, ['发布 #2', '首页']);
   });
 });

@@ -39,7 +39,7 @@
  *  text, or under the headline when the stretch lies above it, is the main text: its posts' text is kept
  *  however short (`哈哈`, a shell command), its headers, widgets, user cards and names are flagged, and the
  *  repeated title above its first post (within 30 lines) is the headline. Comments under an article (a
- *  stretch of 8+ lines, then a `全部评论` / `发表评论` line before the next post) are not a thread.
+ *  stretch of 5+ lines, then a `全部评论` / `发表评论` line before the next post) are not a thread.
  *  Anywhere, 5+ tiny label-like lines in a row (≤ 6 characters, no punctuation: menus, counters) are flagged.
  *  Lines under a strong "related / more" header (`大家都在看`, `推荐阅读`) that look like headlines (≤ 45
  *  characters, no full stop) are list items: they weigh like junk and are flagged wherever they are.
@@ -103,7 +103,7 @@ export function truncated(raw: string): boolean {
 export function endCue(t: string): boolean {
   const c = compact(t).replace(/[:：>»›]+$/, '');
   if (c.length > 16) return false;
-  return /^.{0,12}的(?:其他|其它|更多)(?:文章|作品|新闻|帖子|博文|视频)$|^(?:其他|其它|更多|相关|热门|最新|推荐|延伸|精彩|猜你喜欢的?)(?:文章|作品|新闻|帖子|博文|阅读|资讯|推荐|内容|报道|问题)$/.test(c);
+  return /^.{0,12}?的?(?:其他|其它|更多)(?:文章|作品|新闻|帖子|博文|视频)$|^(?:其他|其它|更多|相关|热门|最新|推荐|延伸|精彩|猜你喜欢的?)(?:文章|作品|新闻|帖子|博文|阅读|资讯|推荐|内容|报道|问题)$/.test(c);
 }
 
 /** Junk that ends an article: related lists, pagination, copyright, disclaimers, licences. */
@@ -243,11 +243,11 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
 }
 
 /**
- * Comments under an article, not a thread: the stretch is an article (8+ lines) and a comment-section line
+ * Comments under an article, not a thread: the stretch is an article (5+ lines) and a comment-section line
  * (`评论13`, `全部评论`, `发表评论`) lies between its end and the next post.
  */
 function commentsUnderArticle(infos: Info[], th: Thread, region: boolean, first: number, last: number): boolean {
-  if (!region || last - first + 1 < 8) return false;
+  if (!region || last - first + 1 < 5) return false;
   const next = th.headers.find((h) => h > last);
   if (next === undefined) return false;
   for (let q = last + 1; q < next; q++) if (infos[q].shape.ink <= 20 && /评论|留言|跟帖|热评|回帖/.test(infos[q].shape.text)) return true;

@@ -12,7 +12,8 @@
  *    `1周前 评论`;
  *  - widget lines (`回复`, `举报`, `2 个赞`, `分享 收藏`, `|`), user cards (`版主 3.1k 声望`, `积分 53`,
  *    `当前离线`) and the user name right above a card or above a header that has no name in it.
- * How: a post's text is the run of other lines right under a header (after at most 2 widget lines), or,
+ * How: a post's text is the run of other lines right under a header (after at most 2 widget lines or
+ * short junk lines), or,
  * for a header without a name, right above it when the page's headers without a name close posts
  * (`1周前 评论` under the text) more often than they open them (`发表于 …`, whose poster's name is the
  * line above). A page is a thread when 2+ headers carry text and 2+ (and half) of these posts have thread
@@ -45,8 +46,8 @@ export interface Thread {
 const TIME = /(?:\d+\s*(?:秒|分钟|小时|天|周|星期|个月|月|年)\s*前|刚刚|(?:19|20)\d{2}\s*[-/.年]\s*(?:1[0-2]|0?[1-9])(?!\d)(?:\s*[-/.月]\s*\d{1,2}\s*日?)?(?:\s*(?:星期|周)[一二三四五六日天])?|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}|(?:昨天|前天|今天)\s*\d{1,2}:\d{2})(?:\s*\d{1,2}\s*[:点时]\s*\d{1,2}\s*分?(?:\s*:\s*\d{1,2})?)?/g;
 /** Post chrome around the user name in a header. */
 const POST_WORDS = /发表于|发布于|回复于|更新于|创建于|编辑于|发表|发布|最后由|回复|评论|举报|引用|只看该作者|倒序浏览|阅读模式|楼主|作者|置顶此帖|本主题由|审核通过|被采纳|次阅读|阅读|浏览|点赞|个改进|沙发|板凳|地板|上午|下午|(?:来自|IP\s*属地|属地)\s*[-:：]?\s*\S{0,8}|#\d+|\d+\s*楼|于/g;
-/** An article's metadata line, not a post header. */
-const ARTICLE_META = /来源|稿源|出处|编辑|记者|字号|点击|责任|作者\s*[:：]/;
+/** An article's metadata line (or an advertisement's), not a post header. */
+const ARTICLE_META = /来源|稿源|出处|编辑|记者|字号|点击|责任|作者\s*[:：]|广告|推广/;
 /** Words of the widgets and user cards between posts. */
 const WIDGET_WORDS = /阅读量|阅读|浏览量|浏览|点赞数|回复|评论|举报|引用|分享|收藏|点赞|赞同|个赞|人点赞|赞|踩|关注问题|关注|私信|发消息|写回答|回答|楼主|沙发|板凳|地板|顶|复制链接|只看该作者|电梯直达|当前离线|离线|在线|积分|主题|帖子|声望|经验|等级|粉丝|获赞|威望|金钱|贡献|注册时间|最后登录|LV|个|条|人|展开|收起|删除|编辑|该评论已删除|首赞|手机查看|倒序看帖|仅看楼主|Copy|k|w|万/gi;
 const USER_CARD = /声望|积分|威望|等级|经验值?|粉丝|LV\s*\d|当前离线|在线|帖子|注册时间/i;
@@ -100,7 +101,7 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   const text = (k: number) => k >= 0 && k < n && !head[k] && !chrome[k] && !lines[k].junk;
   const under = (k: number) => {
     let q = k + 1;
-    while (q < n && q <= k + 2 && chrome[q]) q++;
+    while (q < n && q <= k + 2 && (chrome[q] || (lines[q].junk && lines[q].shape.ink <= 16))) q++;
     return q;
   };
   // a header without a name heads the text under it (`发表于 …`, after a name line) or closes the text
