@@ -316,3 +316,13 @@ describe('boilerplate/context: Flarum-style posts', () => {
     assertFlagged(got, ['发布 #2', '首页']);
   });
 });
+
+describe('boilerplate/context: reference sections', () => {
+  it('`参考资料` and wiki citations `^ …` after the article are flagged; `注释` is not an end', () => {
+    assert.ok(endCue('参考资料') && endCue('外部链接[编辑]') && !endCue('注释'));
+    const refs = ['^ 市政府部署防汛工作. 某某日报. 2024-05-15 [2024-05-16].', '^ 跳转到: 2.0 2.1 全市汛前检查通报. 某某网. 2024-05-10.'];
+    const { got } = flagged([HEADLINE, BODY, BODY2, BODY3, '参考资料[编辑]', ...refs]);
+    assertKept(got, [BODY, BODY2, BODY3]);
+    assertFlagged(got, ['参考资料[编辑]', ...refs]);
+  });
+});

@@ -7,14 +7,15 @@
  * How (uses the phase-0 findings of boilerplate and spam rules in `ctx.prior` as known junk):
  *  1. Each line gets a weight: running text (a sentence, or a hard-wrapped paragraph judged as a whole)
  *     counts its length minus 25 (at least 2) when it holds a full stop or is long (a punctuated teaser
- *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. A row of links
- *     (5+ space-separated names, no punctuation: `广东人大网 广东政协网 …`) is never running text; a line that
- *     ends with a date or time (`…新低 2008-04-28 08:03`, `28 16:39`) is a list item (−3); a short header of
- *     an "other / related" list (`某某的其他文章`, `相关问题`, `更多文章`) or a previous / next link
- *     (`上一文章: …`) ends the article like strong junk;
- *     a teaser cut off by the site (ends in `......` or a lone `…`, with another within 3 lines) is a list
- *     item (−3) and is flagged wherever it is. A cut-off line right above the text is no lead-in. Strong end-of-article junk (推荐阅读, 版权所有…)
- *     weighs −400, so the stretch does not run on into teasers. The best-scoring contiguous stretch (maximum subarray) is the main text.
+ *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. Strong
+ *     end-of-article junk (推荐阅读, 版权所有…) weighs −400, so the stretch does not run on into teasers;
+ *     so do a short header of an "other / related" list or a reference section (`某某的其他文章`,
+ *     `相关问题`, `更多文章`, `参考资料`) and a previous / next link (`上一文章: …`), which are flagged too.
+ *     A row of links (5+ space-separated names, no punctuation: `广东人大网 广东政协网 …`) is never running
+ *     text; a line that ends with a date or time (`…新低 2008-04-28 08:03`, `28 16:39`) is a list item
+ *     (−3); so is a teaser cut off by the site (ends in `......` or a lone `…`, with another within 3
+ *     lines) or a wiki citation (`^ 跳转到: …`), which are flagged wherever they are.
+ *     The best-scoring contiguous stretch (maximum subarray) is the main text.
  *     When that stretch lies beyond a strong end-of-article cue and the page title (first line, site
  *     suffix cut off) is repeated as a headline above the cue, the best stretch between that headline and
  *     the cue is the main text instead (a short article followed by a long list of teasers or a second
@@ -97,12 +98,14 @@ export function truncated(raw: string): boolean {
 }
 
 /**
- * A short header of a list that ends an article: `某某的其他文章`, `作者的其它作品`, `更多文章`, `相关问题`
+ * A short header of a list that ends an article: `某某的其他文章`, `作者的其它作品`, `更多文章`, `相关问题`,
+ * a reference section (`参考资料`, `外部链接[编辑]`)
  * (also when the lexicon of related-list cues has not caught it).
  */
 export function endCue(t: string): boolean {
-  const c = compact(t).replace(/[:：>»›]+$/, '');
+  const c = compact(t).replace(/[:：>»›]+$/, '').replace(/\[编辑\]$/, '');
   if (c.length > 16) return false;
+  if (/^(?:参考资料|参考文献|参考来源|外部链接|延伸阅读)$/.test(c)) return true;
   return /^.{0,12}?的?(?:其他|其它|更多)(?:文章|作品|新闻|帖子|博文|视频)$|^(?:其他|其它|更多|相关|热门|最新|推荐|延伸|精彩|猜你喜欢的?)(?:文章|作品|新闻|帖子|博文|阅读|资讯|推荐|内容|报道|问题)$/.test(c);
 }
 
@@ -194,7 +197,7 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     // teasers and headlines in lists are punctuated too, but article paragraphs have full stops
     else if (endCue(t) || PREV_NEXT.test(t)) x.weight = -400;
     // teasers cut off with `......` / `…` (two within 3 lines) are items of a list, however long
-    else if (cut[k]) {
+    else if (cut[k] || /^\^\s/.test(ctx.lines[x.i].text.trim())) {
       x.weight = -3;
       x.cut = true;
     }
