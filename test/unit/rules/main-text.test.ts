@@ -261,12 +261,12 @@ describe('boilerplate/context: around the text', () => {
     assertFlagged(got, ['上一文章:汛前检查全面展开', '下一文章:城区排水管网完成清淤']);
     assertKept(got, [HEADLINE, BODY, BODY2]);
   });
-  it('a bare time or a number right above the text is no lead-in; a first line with commas is the title', () => {
+  it('a bare time, a number or a link right above the text is no lead-in; a first line with commas is the title', () => {
     const title = '防汛,排涝,抢险这几件事的做法';
     const a = flagged(['30 16:18:34', BODY, BODY2, BODY3]);
     assertFlagged(a.got, ['30 16:18:34']);
-    const b = flagged([title, '18', BODY, BODY2, BODY3]);
-    assertFlagged(b.got, ['18']);
+    const b = flagged([title, '18', '本文链接:https://blog.example.com/article/details/12345', BODY, BODY2, BODY3]);
+    assertFlagged(b.got, ['18', '本文链接:https://blog.example.com/article/details/12345']);
     assertKept(b.got, [title, BODY]);
   });
   it('a page title repeated cut off under itself: the first line stays', () => {

@@ -27,7 +27,7 @@
  *     title and runs past it, with fewer than 2 sentences above it, gives way to the best stretch under it.
  *  2. Inside the main text only a short line (or a run of up to 5) squeezed between two junk lines is flagged.
  *  3. Above it, the lines directly over the text (up to 4: subtitles, lead; not above the repeated page
- *     title; not a cut-off teaser, a bare date / time or a line of digits) are kept, and so is the
+ *     title; not a cut-off teaser, a bare date / time, a line of digits or a link) are kept, and so is the
  *     headline: the nearest headline-shaped line above (or the page's first line, however short), when
  *     only junk lies between it and the text.
  *  4. Below it, up to 2 short byline / caption lines (`记者`, `摄`, `(完)` … boilerplate-byline.txt) are kept.
@@ -355,7 +355,7 @@ export const contextRule: Rule = {
       }
       // (not a cut-off teaser, a bare date / time or a line of digits and symbols)
       // (the page's first line may be cut off: it is the title)
-      const leadLike = (q: number) => (q === 0 || !truncated(text(infos[q]))) && !DATED.test(infos[q].shape.text) && /[\p{L}]/u.test(infos[q].shape.text);
+      const leadLike = (q: number) => (q === 0 || !truncated(text(infos[q]))) && !DATED.test(infos[q].shape.text) && /[\p{L}]/u.test(infos[q].shape.text) && !/https?:\/\//.test(infos[q].shape.text);
       if (lead.length <= 4) for (const q of lead) if (leadLike(q)) keep.add(q);
       else if (isByline(text(infos[first - 1]))) keep.add(first - 1);
       if (lead.length <= 4 && headline < 0) {
