@@ -265,7 +265,7 @@ describe('boilerplate/context: around the text', () => {
     const title = '防汛,排涝,抢险这几件事的做法';
     const a = flagged(['30 16:18:34', BODY, BODY2, BODY3]);
     assertFlagged(a.got, ['30 16:18:34']);
-    const b = flagged([title, '18', '本文链接:https://blog.example.com/article/details/12345', BODY, BODY2, BODY3]);
+    const b = flagged([title, '18', '本文链接:https://blog.example.com/article/details/12345', '版权', BODY, BODY2, BODY3]);
     assertFlagged(b.got, ['18', '本文链接:https://blog.example.com/article/details/12345']);
     assertKept(b.got, [title, BODY]);
   });
