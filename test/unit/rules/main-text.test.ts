@@ -326,3 +326,14 @@ describe('boilerplate/context: reference sections', () => {
     assertFlagged(got, ['参考资料[编辑]', ...refs]);
   });
 });
+
+describe('boilerplate/context: long pages', () => {
+  it('a thread of 3,000 posts is read in one pass (no spread of all post lines, no scan from the top per finding)', () => {
+    const lines = ['路由器掉线 - 某某社区', '首页', '路由器掉线'];
+    for (let k = 0; k < 3000; k++) lines.push(`用户${k % 50} | ${(k % 9) + 1}天前`, `第${k}楼的回复内容`, '回复 举报');
+    const t0 = Date.now();
+    const { got } = flagged(lines);
+    assert.ok(Date.now() - t0 < 15000, `took ${Date.now() - t0} ms`);
+    assertKept(got, ['第1234楼的回复内容']);
+  });
+});

@@ -114,11 +114,34 @@ const BARRIER_RULES = new Set(['boilerplate/related-links', 'boilerplate/teaser-
 /** Junk that also turns up inside articles (an event's hotline, a date line, a repeated short line). */
 const SOFT_RULES = new Set(['boilerplate/contact', 'boilerplate/metadata', 'boilerplate/repeated-line']);
 
+/** First line that can touch offset `off` (lines are sorted by offset): a binary search, not a scan from the top. */
+function from(ctx: AnalysisContext, off: number): number {
+  let lo = 0;
+  let hi = ctx.lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.lines[mid].end < off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Indexes of the non-blank lines a finding overlaps. */
+function linesOf(ctx: AnalysisContext, f: Finding): number[] {
+  const out: number[] = [];
+  for (let i = from(ctx, f.start); i < ctx.lines.length && ctx.lines[i].start < f.end; i++) {
+    const l = ctx.lines[i];
+    if (!l.blank && l.end > f.start) out.push(l.index);
+  }
+  return out;
+}
+
 function rulesByLine(ctx: AnalysisContext): Map<number, Set<string>> {
   const m = new Map<number, Set<string>>();
   for (const f of ctx.prior) {
     if (f.category !== 'boilerplate') continue;
-    for (const l of ctx.lines) {
+    for (let i = from(ctx, f.start); i < ctx.lines.length; i++) {
+      const l = ctx.lines[i];
       if (l.start > f.end) break;
       if (l.end >= f.start && l.start <= f.end && !l.blank) {
         if (!m.has(l.index)) m.set(l.index, new Set());
@@ -141,7 +164,7 @@ function barrierLines(ctx: AnalysisContext): Set<number> {
   for (const f of ctx.prior) {
     // a weak "更多" under a poem is not the end of the article; a strong cue (推荐阅读, 版权所有…) is
     if (!BARRIER_RULES.has(f.rule) || (f.score ?? 1) < 0.8) continue;
-    for (const l of ctx.lines) if (!l.blank && l.start < f.end && l.end > f.start) out.add(l.index);
+    for (const i of linesOf(ctx, f)) out.add(i);
   }
   return out;
 }
@@ -177,7 +200,7 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   const barrier = barrierLines(ctx);
   // items of a list under a "related / more" header: headline-shaped lines up to the next junk line
   const header = new Set<number>();
-  for (const f of ctx.prior) if (f.rule === 'boilerplate/related-links' && (f.score ?? 1) >= 0.8) for (const l of ctx.lines) if (!l.blank && l.start < f.end && l.end > f.start) header.add(l.index);
+  for (const f of ctx.prior) if (f.rule === 'boilerplate/related-links' && (f.score ?? 1) >= 0.8) for (const i of linesOf(ctx, f)) header.add(i);
   for (let k = 0; k < infos.length; k++) {
     if (!header.has(infos[k].i)) continue;
     for (let q = k + 1; q < infos.length && !infos[q].junk; q++) {

@@ -138,7 +138,8 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
     for (const g of got) bodies.add(g);
     posts++;
     // reply widgets, a user card, a floor number or a recurring separator next to the post
-    const [lo, hi] = [Math.min(k, ...got), Math.max(k, ...got)];
+    // (got runs up or down from the header: its ends are its first and last entries)
+    const [lo, hi] = [Math.min(k, got[0], got[got.length - 1]), Math.max(k, got[0], got[got.length - 1])];
     const from = Math.max(hs[j - 1] ?? 0, lo - 3);
     const to = Math.min(hs[j + 1] ?? n - 1, hi + 3);
     let ev = THREAD_EVIDENCE.test(lines[k].shape.text);
@@ -150,7 +151,13 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
     if (ev) backed++;
   }
   if (posts < 2 || backed < Math.max(2, posts / 2)) return undefined;
-  const [first, last] = [Math.min(headers[0], ...bodies), Math.max(headers[headers.length - 1], ...bodies)];
+  // (no spread: a long page can hold more post lines than a call takes arguments)
+  let first = headers[0];
+  let last = headers[headers.length - 1];
+  for (const b of bodies) {
+    if (b < first) first = b;
+    if (b > last) last = b;
+  }
   const marks = new Set<number>();
   for (let k = first; k <= last; k++) if (head[k] || chrome[k]) marks.add(k);
   return { bodies, headers, chrome: marks, first, last, posts };
