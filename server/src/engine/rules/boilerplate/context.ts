@@ -7,22 +7,40 @@
  * How (uses the phase-0 findings of boilerplate and spam rules in `ctx.prior` as known junk):
  *  1. Each line gets a weight: running text (a sentence, or a hard-wrapped paragraph judged as a whole)
  *     counts its length minus 25 (at least 2) when it holds a full stop or is long (a punctuated teaser
- *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. Strong end-of-article junk (推荐阅读, 版权所有…)
- *     weighs −400, so the stretch does not run on into teasers. The best-scoring contiguous stretch (maximum subarray) is the main text.
+ *     or headline in a list counts 1); a short non-sentence line −3; a known junk line −6. Strong
+ *     end-of-article junk (推荐阅读, 版权所有…) weighs −400, so the stretch does not run on into teasers;
+ *     so do a short header of an "other / related" list or a reference section (`某某的其他文章`,
+ *     `相关问题`, `更多文章`, `参考资料`) and a previous / next link (`上一文章: …`), which are flagged too.
+ *     A row of links (5+ space-separated names, no punctuation: `广东人大网 广东政协网 …`) is never running
+ *     text; a line that ends with a date or time (`…新低 2008-04-28 08:03`, `28 16:39`) is a list item
+ *     (−3); so is a teaser cut off by the site (ends in `......` or a lone `…`, with another within 3
+ *     lines) or a wiki citation (`^ 跳转到: …`), which are flagged wherever they are.
+ *     The best-scoring contiguous stretch (maximum subarray) is the main text.
  *     When that stretch lies beyond a strong end-of-article cue and the page title (first line, site
  *     suffix cut off) is repeated as a headline above the cue, the best stretch between that headline and
  *     the cue is the main text instead (a short article followed by a long list of teasers or a second
  *     article); such an anchored stretch, or one right under the headline, needs only weight 12 and a full stop.
+ *     A single post right under the headline and its header (`作者 / 创建于 3天前`) is such an article too:
+ *     the lines after the header up to the next junk line (3+ of them not widgets), however short (code,
+ *     commands), unless the best stretch is an article of 5+ sentences.
+ *     The article does not start above its headline either: a stretch that begins above a repeat of the
+ *     title and runs past it, with fewer than 2 sentences above it, gives way to the best stretch under it.
  *  2. Inside the main text only a short line (or a run of up to 5) squeezed between two junk lines is flagged.
- *  3. Above it, the lines directly over the text (up to 4: subtitles, lead) are kept, and so is the
- *     headline: the nearest headline-shaped line above, when only junk lies between it and the text.
+ *  3. Above it, the lines directly over the text (up to 4: subtitles, lead; not above the repeated page
+ *     title; not a cut-off teaser, a bare date / time, a line of digits or a link) are kept, and so is the
+ *     headline: the nearest headline-shaped line above (or the page's first line, however short), when
+ *     only junk lies between it and the text.
  *  4. Below it, up to 2 short byline / caption lines (`记者`, `摄`, `(完)` … boilerplate-byline.txt) are kept.
- *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters),
+ *  5. Everything else outside the main text is flagged, except long running text (≥ 60 characters; when
+ *     it has no sentence punctuation, 60 % Han — not a menu of `《…》` titles or an archive of months),
  *     which is kept: losing content is worse than keeping a little junk — unless a strong end-of-article
  *     cue lies between it and the main text (teaser summaries, an appended article).
- *  A forum thread (short lines of one template with reply widgets — `#天前 回复`, `举报` — recurring 3+ times,
- *  the first above the main text) keeps the replies between them wherever the main text is; comments below
- *  an article are not a thread.
+ *  A forum / Q&A thread (see thread.ts: post headers with a name and a time — `老王 | 3 天前`, `发表于 …`,
+ *  footers `1周前 评论` — reply widgets and user cards around the posts) that starts above the end of the main
+ *  text, or under the headline when the stretch lies above it, is the main text: its posts' text is kept
+ *  however short (`哈哈`, a shell command), its headers, widgets, user cards and names are flagged, and the
+ *  repeated title above its first post (within 30 lines) is the headline. Comments under an article (a
+ *  stretch of 5+ lines, then a `全部评论` / `发表评论` line before the next post) are not a thread.
  *  Anywhere, 5+ tiny label-like lines in a row (≤ 6 characters, no punctuation: menus, counters) are flagged.
  *  Lines under a strong "related / more" header (`大家都在看`, `推荐阅读`) that look like headlines (≤ 45
  *  characters, no full stop) are list items: they weigh like junk and are flagged wherever they are.
@@ -35,6 +53,7 @@ import { AnalysisContext, Finding, Rule } from '../../types';
 import { linesFinding } from '../helpers';
 import { cues, junkCover, lineShape, norm, Shape } from './common';
 import { hanRatio } from '../../text';
+import { findThread, postHeader, Thread, widget } from './thread';
 
 const ID = 'boilerplate/context';
 /** This many tiny label-like lines in a row are a menu, wherever they are. */
@@ -51,6 +70,8 @@ interface Info {
   stop?: boolean;
   /** an item of a list under a related / more header */
   listed?: boolean;
+  /** a cut-off teaser (`……他......`) next to another one */
+  cut?: boolean;
 }
 
 function isByline(text: string): boolean {
@@ -61,16 +82,66 @@ function headlineShaped(text: string, shape: Shape): boolean {
   return shape.ink >= 5 && shape.ink <= 60 && !/[。;；]$/.test(text.trim()) && shape.han >= 0.4 * shape.ink && shape.commas <= 2;
 }
 
+/** A link to the previous / next article: `上一文章: …`, `下一条: …` (ends the article). */
+const PREV_NEXT = /^[上下]一(?:篇|文章|条|则|主题|帖|页|章)\s*[:：]/;
+
+/** A line that ends with a date or a time stamp (and is not a sentence). */
+const DATED = /(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|^\d{1,2})?\s*\d{1,2}:\d{2}(?::\d{2})?\s*$|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*$/;
+
+/**
+ * A teaser cut off by the site: the line ends with 3+ ASCII dots or a single `…` right after a word
+ * (`…他......`, `…广州增城凯悦酒...`), not with the Chinese ellipsis `……` of running prose.
+ */
+export function truncated(raw: string): boolean {
+  const t = raw.trim();
+  return /[^.。…!?！？\s]\s?\.{3,}$/.test(t) || /[^…。!?！？.\s]…$/.test(t);
+}
+
+/**
+ * A short header of a list that ends an article: `某某的其他文章`, `作者的其它作品`, `更多文章`, `相关问题`,
+ * a reference section (`参考资料`, `外部链接[编辑]`)
+ * (also when the lexicon of related-list cues has not caught it).
+ */
+export function endCue(t: string): boolean {
+  const c = compact(t).replace(/[:：>»›]+$/, '').replace(/\[编辑\]$/, '');
+  if (c.length > 16) return false;
+  if (/^(?:参考资料|参考文献|参考来源|外部链接|延伸阅读)$/.test(c)) return true;
+  return /^.{0,12}?的?(?:其他|其它|更多)(?:文章|作品|新闻|帖子|博文|视频)$|^(?:其他|其它|更多|相关|热门|最新|推荐|延伸|精彩|猜你喜欢的?)(?:文章|作品|新闻|帖子|博文|阅读|资讯|推荐|内容|报道|问题)$/.test(c);
+}
+
 /** Junk that ends an article: related lists, pagination, copyright, disclaimers, licences. */
 const BARRIER_RULES = new Set(['boilerplate/related-links', 'boilerplate/teaser-list', 'boilerplate/pagination', 'boilerplate/copyright', 'boilerplate/disclaimer', 'boilerplate/icp-license']);
 /** Junk that also turns up inside articles (an event's hotline, a date line, a repeated short line). */
 const SOFT_RULES = new Set(['boilerplate/contact', 'boilerplate/metadata', 'boilerplate/repeated-line']);
 
+/** First line that can touch offset `off` (lines are sorted by offset): a binary search, not a scan from the top. */
+function from(ctx: AnalysisContext, off: number): number {
+  let lo = 0;
+  let hi = ctx.lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.lines[mid].end < off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Indexes of the non-blank lines a finding overlaps. */
+function linesOf(ctx: AnalysisContext, f: Finding): number[] {
+  const out: number[] = [];
+  for (let i = from(ctx, f.start); i < ctx.lines.length && ctx.lines[i].start < f.end; i++) {
+    const l = ctx.lines[i];
+    if (!l.blank && l.end > f.start) out.push(l.index);
+  }
+  return out;
+}
+
 function rulesByLine(ctx: AnalysisContext): Map<number, Set<string>> {
   const m = new Map<number, Set<string>>();
   for (const f of ctx.prior) {
     if (f.category !== 'boilerplate') continue;
-    for (const l of ctx.lines) {
+    for (let i = from(ctx, f.start); i < ctx.lines.length; i++) {
+      const l = ctx.lines[i];
       if (l.start > f.end) break;
       if (l.end >= f.start && l.start <= f.end && !l.blank) {
         if (!m.has(l.index)) m.set(l.index, new Set());
@@ -93,7 +164,7 @@ function barrierLines(ctx: AnalysisContext): Set<number> {
   for (const f of ctx.prior) {
     // a weak "更多" under a poem is not the end of the article; a strong cue (推荐阅读, 版权所有…) is
     if (!BARRIER_RULES.has(f.rule) || (f.score ?? 1) < 0.8) continue;
-    for (const l of ctx.lines) if (!l.blank && l.start < f.end && l.end > f.start) out.add(l.index);
+    for (const i of linesOf(ctx, f)) out.add(i);
   }
   return out;
 }
@@ -103,7 +174,7 @@ function softJunk(ctx: AnalysisContext, i: number): boolean {
   return !!rs && [...rs].every((r) => SOFT_RULES.has(r));
 }
 
-export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number; anchored: boolean } {
+export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number; anchored: boolean; anchors: number[] } {
   const cov = junkCover(ctx);
   const infos: Info[] = [];
   for (const l of ctx.lines) {
@@ -129,7 +200,7 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   const barrier = barrierLines(ctx);
   // items of a list under a "related / more" header: headline-shaped lines up to the next junk line
   const header = new Set<number>();
-  for (const f of ctx.prior) if (f.rule === 'boilerplate/related-links' && (f.score ?? 1) >= 0.8) for (const l of ctx.lines) if (!l.blank && l.start < f.end && l.end > f.start) header.add(l.index);
+  for (const f of ctx.prior) if (f.rule === 'boilerplate/related-links' && (f.score ?? 1) >= 0.8) for (const i of linesOf(ctx, f)) header.add(i);
   for (let k = 0; k < infos.length; k++) {
     if (!header.has(infos[k].i)) continue;
     for (let q = k + 1; q < infos.length && !infos[q].junk; q++) {
@@ -138,34 +209,75 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
       infos[q].listed = true;
     }
   }
-  for (const x of infos) {
-    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25))) x.para = true;
+  const cuts = infos.map((x) => truncated(ctx.lines[x.i].text));
+  const cut = cuts.map((c, k) => c && [-3, -2, -1, 1, 2, 3].some((d) => cuts[k + d] && infos[k + d].shape.text !== infos[k].shape.text));
+  for (const [k, x] of infos.entries()) {
+    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkList(x.shape.text)) x.para = true;
     if (x.stop === undefined) x.stop = /[。]/.test(x.shape.text);
     const t = x.shape.text;
     if (x.listed) x.weight = -6;
     else if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
     // teasers and headlines in lists are punctuated too, but article paragraphs have full stops
+    else if (endCue(t) || PREV_NEXT.test(t)) x.weight = -400;
+    // teasers cut off with `......` / `…` (two within 3 lines) are items of a list, however long
+    else if (cut[k] || /^\^\s/.test(ctx.lines[x.i].text.trim())) {
+      x.weight = -3;
+      x.cut = true;
+    }
     else if (x.para) x.weight = x.stop || x.shape.ink >= 60 ? Math.max(2, Math.min(x.shape.ink, 300) - 25) : 1;
+    // a headline with its date, or a bare time, is an item of a list (`…新低 2008-04-28 08:03`, `28 16:39`)
+    else if (DATED.test(t)) x.weight = -3;
     else if (x.shape.ink <= 6 && !/[，。：:、；（(]/.test(t)) x.weight = -4;
     else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
     else x.weight = -2;
   }
-  const whole = bestStretch(infos, 0, infos.length);
+  let whole = bestStretch(infos, 0, infos.length);
   // the page title (first line) repeated as the headline marks where the article starts: when the best
   // stretch lies beyond a strong end-of-article cue that follows such a headline (a list of teasers, a
   // second article), the text between the headline and the cue is the article.
   const barriers = infos.map((x, k) => (barrier.has(x.i) ? k : -1)).filter((k) => k >= 0);
   const nextBarrier = (k: number) => barriers.find((b) => b > k) ?? infos.length;
   const anchors = titleAnchors(ctx, infos);
+  // the article does not start above its headline: a stretch that begins above the first repeat of the
+  // title (a row of links, a menu of long names) and runs into it, or ends just above it, gives way to
+  // the best stretch under the headline
+  const a0 = anchors.find((a) => a > whole.first);
+  const sentencesAbove = a0 === undefined ? 0 : infos.slice(whole.first, a0).filter((x) => x.para && x.stop).length;
+  if (a0 !== undefined && whole.first >= 0 && whole.last > a0 && sentencesAbove < 2) {
+    const s = bestStretch(infos, a0 + 1, infos.length);
+    if (s.total >= 12 && infos.slice(s.first, s.last + 1).some((x) => x.stop && x.para)) whole = s;
+  }
   if (anchors.length && !anchors.some((a) => whole.first > a && whole.last < nextBarrier(a))) {
     for (const a of anchors.filter((k) => k < whole.first)) {
       const s = bestStretch(infos, a + 1, Math.min(nextBarrier(a), whole.first));
-      if (s.total >= 12 && infos.slice(s.first, s.last + 1).some((x) => x.stop && x.para)) return { infos, ...s, anchored: true };
+      if (s.total >= 12 && infos.slice(s.first, s.last + 1).some((x) => x.stop && x.para)) return { infos, ...s, anchored: true, anchors };
+      // a single post (a blog or forum post: code, short lines) under the headline and its
+      // `作者 / 创建于 3天前` header: the lines after the header up to the next junk line
+      // (3+ lines that are not widgets; and the best stretch is no article of 5+ sentences)
+      const h = [a + 1, a + 2, a + 3].find((q) => q < whole.first && infos[q] && postHeader(infos[q].shape)?.named);
+      const sentences = infos.slice(whole.first, whole.last + 1).filter((x) => x.para && x.stop).length;
+      if (h !== undefined && sentences < 5) {
+        let e = h + 1;
+        while (e < infos.length && e < nextBarrier(h) && !infos[e].junk) e++;
+        if (infos.slice(h + 1, e).filter((x) => !widget(x.shape)).length >= 3) return { infos, first: h + 1, last: e - 1, total: 12, anchored: true, anchors };
+      }
     }
   }
   // a short article right under the headline
-  if (whole.total < 40 && anchors.some((a) => whole.first > a && whole.last < nextBarrier(a) && whole.first - a <= 8) && whole.total >= 12 && infos.slice(whole.first, whole.last + 1).some((x) => x.stop && x.para)) return { infos, ...whole, anchored: true };
-  return { infos, ...whole, anchored: false };
+  if (whole.total < 40 && anchors.some((a) => whole.first > a && whole.last < nextBarrier(a) && whole.first - a <= 8) && whole.total >= 12 && infos.slice(whole.first, whole.last + 1).some((x) => x.stop && x.para)) return { infos, ...whole, anchored: true, anchors };
+  return { infos, ...whole, anchored: false, anchors };
+}
+
+/**
+ * Comments under an article, not a thread: the stretch is an article (5+ lines) and a comment-section line
+ * (`评论13`, `全部评论`, `发表评论`) lies between its end and the next post.
+ */
+function commentsUnderArticle(infos: Info[], th: Thread, region: boolean, first: number, last: number): boolean {
+  if (!region || last - first + 1 < 5) return false;
+  const next = th.headers.find((h) => h > last);
+  if (next === undefined) return false;
+  for (let q = last + 1; q < next; q++) if (infos[q].shape.ink <= 20 && /评论|留言|跟帖|热评|回帖/.test(infos[q].shape.text)) return true;
+  return false;
 }
 
 /** Maximum subarray of the weights of infos[from, to). */
@@ -190,41 +302,20 @@ function bestStretch(infos: Info[], from: number, to: number): { first: number; 
   return { first: bestA, last: bestB, total: best };
 }
 
-/** A line's template: digits, dates and weekdays folded, so `3 天前 回复` and `12 天前 回复` match. */
-function template(t: string): string {
-  return compact(t).replace(/星期[一二三四五六日天]|周[一二三四五六日]/g, 'W').replace(/\d+/g, '#');
-}
-
-const REPLY_WIDGET = /回复|引用|举报|评论|赞同|#楼|楼主/;
-const POST_CHROME = /回复|引用|举报|评论|点赞|赞同|发表于|发布于|发布#|#楼|楼主|#[天小分秒周月年]|前$/;
+const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
 
 /**
- * A forum thread's posts: short lines whose template (see `template`) recurs 3+ times and carries a reply
- * widget or a date (`回复`, `举报`, `#天前`, `发表于`) are the post chrome; between the first and the last of
- * them, the other lines that read as text (punctuated, or 15+ characters, or right above a chrome line) are
- * replies, kept wherever the main-text stretch is.
+ * A row of links: 5+ space-separated names (12 characters on average, 80 % of them ≤ 24), mostly Han, with no sentence punctuation —
+ * `广东人大网 广东政协网 阳光检务网 …`, a menu of book titles. Not running text however long; a verse
+ * line of equal halves (`床前明月光 疑是地上霜 …`) is not a row of links.
  */
-function forumPosts(infos: Info[], region: boolean, first: number): Set<number> {
-  const out = new Set<number>();
-  const tpl = infos.map((x) => (x.shape.ink <= 40 ? template(x.shape.text) : ''));
-  const count = new Map<string, number>();
-  for (const t of tpl) if (t) count.set(t, (count.get(t) ?? 0) + 1);
-  const chrome = tpl.map((t) => !!t && (count.get(t) ?? 0) >= 3 && POST_CHROME.test(t));
-  const idx = chrome.map((c, k) => (c ? k : -1)).filter((k) => k >= 0);
-  // a thread has reply widgets, not only dates (a list of teasers has dates too)
-  if (idx.length < 6 || idx.filter((k) => REPLY_WIDGET.test(tpl[k])).length < 3) return out;
-  const [a, b] = [idx[0], idx[idx.length - 1]];
-  // comments under an article start below its text; a thread's chrome starts above the main text
-  if (region && a > first) return out;
-  for (let k = a + 1; k < b; k++) {
-    const x = infos[k];
-    if (chrome[k] || x.junk || (count.get(tpl[k]) ?? 0) >= 3) continue;
-    if (x.shape.punct >= 1 || x.shape.ink >= 15 || chrome[k + 1]) out.add(k);
-  }
-  return out;
+export function linkList(text: string): boolean {
+  if (/[，。！？；、,!?;]/.test(text)) return false;
+  const toks = text.split(/[\s\u3000]+/).filter(Boolean);
+  if (toks.length < 5 || toks.filter((t) => t.length > 24).length > 0.2 * toks.length || hanRatio(text) < 0.5) return false;
+  const mean = toks.reduce((a, t) => a + t.length, 0) / toks.length;
+  return mean <= 12 && new Set(toks.map((t) => t.length)).size > 1;
 }
-
-const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
 
 /** Lines (indexes into infos, after the first) that repeat the headline of the page title (first line, site suffix cut off). */
 function titleAnchors(ctx: AnalysisContext, infos: Info[]): number[] {
@@ -236,7 +327,7 @@ function titleAnchors(ctx: AnalysisContext, infos: Info[]): number[] {
   for (let k = 1; k < infos.length; k++) {
     const t = compact(infos[k].shape.text);
     if (t.length < 6 || t.length > core.length + 12) continue;
-    if (t === core || (t.startsWith(core) && !/[。，,]/.test(t)) || (core.startsWith(t) && t.length >= 0.8 * core.length)) out.push(k);
+    if (t === core || ((t.startsWith(core) || t.endsWith(core)) && !/[。，,]/.test(t)) || (core.startsWith(t) && t.length >= 0.8 * core.length)) out.push(k);
   }
   return out;
 }
@@ -247,22 +338,50 @@ export const contextRule: Rule = {
   scope: 'block',
   phase: 1,
   check(ctx) {
-    const { infos, first, last, total, anchored } = mainText(ctx);
+    const main = mainText(ctx);
+    const { infos, total, anchored, anchors } = main;
+    let { first, last } = main;
     if (!infos.length) return [];
     const flag = new Map<number, string>();
-    const region = (total >= 40 || anchored) && first >= 0;
+    let region = (total >= 40 || anchored) && first >= 0;
     const text = (x: Info) => ctx.lines[x.i].text;
-    const keep = forumPosts(infos, region, first);
+    const keep = new Set<number>();
+    // a forum thread that starts above the end of the main text (the question, then replies; comments under
+    // an article start below it): its posts are the main text, with the stretch when the two overlap
+    const th = findThread(infos);
+    let headline = -1;
+    if (th && (!region || th.headers[0] <= last || (anchors.length && last < anchors[0] && anchors[0] <= th.first)) && !commentsUnderArticle(infos, th, region, first, last)) {
+      // lines of the stretch stay, except post chrome; other lines of the thread are not post text
+      const inStretch = (q: number) => region && q >= first && q <= last;
+      for (let q = th.first; q <= th.last; q++) if (!th.bodies.has(q) && !infos[q].junk && (th.chrome.has(q) || !inStretch(q))) flag.set(q, 'forum post chrome (header, widgets, user card)');
+      if (!region || last < th.first) [first, last] = [th.first, th.last];
+      else [first, last] = [Math.min(first, th.first), Math.max(last, th.last)];
+      region = true;
+      for (const q of th.bodies) keep.add(q);
+      // the thread's title: the repeated page title above its first post
+      const a = anchors.filter((k) => k < th.first && th.first - k <= 30).pop();
+      if (a !== undefined) {
+        keep.add(a);
+        headline = a;
+      }
+    }
 
     if (region) {
       const span = `main text: lines ${infos[first].i + 1}–${infos[last].i + 1}`;
       // 3. lead-in lines and headline above the text
       let k = first - 1;
       const lead: number[] = [];
-      while (k >= 0 && !infos[k].junk) lead.push(k--);
-      if (lead.length <= 4) for (const q of lead) keep.add(q);
+      // (the lead-in starts at the repeated page title, when it is among those lines)
+      while (k >= 0 && !infos[k].junk && headline < 0) {
+        lead.push(k--);
+        if (anchors.includes(k + 1)) break;
+      }
+      // (not a cut-off teaser, a bare date / time or a line of digits and symbols)
+      // (the page's first line may be cut off: it is the title)
+      const leadLike = (q: number) => (q === 0 || !truncated(text(infos[q]))) && !DATED.test(infos[q].shape.text) && /[\p{L}]/u.test(infos[q].shape.text) && !/https?:\/\//.test(infos[q].shape.text);
+      if (lead.length <= 4) for (const q of lead) if (leadLike(q)) keep.add(q);
       else if (isByline(text(infos[first - 1]))) keep.add(first - 1);
-      if (lead.length <= 4) {
+      if (lead.length <= 4 && headline < 0) {
         // search past junk lines (above the lead-in) for the headline
         let q = first - 1 - lead.length;
         let steps = 0;
@@ -270,7 +389,9 @@ export const contextRule: Rule = {
           q--;
           steps++;
         }
-        if (q >= 0 && steps > 0 && headlineShaped(text(infos[q]), infos[q].shape)) {
+        // (the first line of the page is its title: a short one counts too)
+        const titleLine = q === 0 && !DATED.test(infos[q].shape.text) && infos[q].shape.ink >= 2 && infos[q].shape.ink <= 60 && !/[。！？!?]/.test(infos[q].shape.text);
+        if (q >= 0 && ((steps > 0 && headlineShaped(text(infos[q]), infos[q].shape)) || titleLine)) {
           // not the last item of a list: at most one other non-junk line right above it
           // (menu items, ≤ 6 characters, do not make a list of headlines)
           const sibling = (r: number) => r >= 0 && !infos[r].junk && infos[r].shape.ink > 6;
@@ -283,14 +404,15 @@ export const contextRule: Rule = {
         else break;
       }
       // 5. the rest outside the text
-      const bar = infos.map((x, k) => (x.junk && x.weight <= -400 ? k : -1)).filter((k) => k >= 0);
+      const bar = infos.map((x, k) => (x.weight <= -400 ? k : -1)).filter((k) => k >= 0);
       const beyondBarrier = (q: number) => bar.some((b) => q > last && b > last && b < q);
       for (let q = 0; q < infos.length; q++) {
         if (q >= first && q <= last) continue;
         const x = infos[q];
         if (x.junk || keep.has(q)) continue;
         // long running text is kept, unless a strong end-of-article cue lies between it and the text
-        if (x.para && x.shape.ink >= 60 && !beyondBarrier(q)) continue;
+        // (a long line without sentence punctuation must be mostly Han: not a menu of titles or an archive)
+        if (x.para && x.shape.ink >= 60 && (x.shape.sentence || x.shape.han >= 0.6 * x.shape.ink) && !beyondBarrier(q)) continue;
         flag.set(q, `outside the ${span}${q < first ? ' (page header)' : ' (page footer)'}`);
       }
     }
@@ -325,6 +447,7 @@ export const contextRule: Rule = {
       k = e + 1;
     }
     for (let k = 0; k < infos.length; k++) if (infos[k].listed && !infos[k].junk && !keep.has(k) && !flag.has(k)) flag.set(k, 'item of a list under a “related / more” header');
+    for (let k = 0; k < infos.length; k++) if (infos[k].cut && !infos[k].junk && !keep.has(k) && !flag.has(k)) flag.set(k, 'cut-off teaser (…) in a list of teasers');
     // group runs of flagged lines (blank lines in between are fine, junk lines end a run)
     const out: Finding[] = [];
     const ks = [...flag.keys()].sort((p, q) => p - q);

@@ -5,6 +5,7 @@ import { breadcrumb } from './breadcrumb';
 import { navBar } from './nav-bar';
 import { metadata } from './metadata';
 import { templateSummary } from './template-summary';
+import { leadExcerpt } from './lead-excerpt';
 import { repeatedLine } from './repeated-line';
 import { tags } from './tags';
 import { editorCredit } from './editor-credit';
@@ -33,6 +34,7 @@ export const boilerplateRules: Rule[] = [
   navBar,
   metadata,
   templateSummary,
+  leadExcerpt,
   repeatedLine,
   tags,
   editorCredit,
