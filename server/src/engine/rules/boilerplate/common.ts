@@ -96,6 +96,8 @@ export function firstInk(n: string): number {
 
 export interface CueRuleSpec {
   name: string;
+  /** `line` when `extra` reads nothing but the line and there is no `extraGate` (see Rule.locality in types.ts). */
+  locality?: 'line';
   /** lexicon file name without `.txt` (omit when `extra` decides alone) */
   lex?: string;
   message: string;
@@ -123,6 +125,7 @@ export function cueRule(spec: CueRuleSpec): Rule {
     id,
     category: 'boilerplate',
     scope: 'line',
+    ...(spec.locality ? { locality: spec.locality } : {}),
     check(ctx) {
       const out: Finding[] = [];
       for (const line of ctx.lines) {

@@ -1,0 +1,106 @@
+/**
+ * Reuse of line-local findings between analyses (the language server re-analyses a document after every
+ * edit; most of its lines did not change). A rule that declares `locality: 'line'` (types.ts) has findings
+ * on a line that depend on that line alone, so they are kept per rule, keyed by the line's text and line
+ * break, with offsets relative to the line start; the next analysis takes them for every unchanged line
+ * (wherever it moved) and runs the rule over the other lines only. Rules without the declaration, and
+ * every later phase, run over the whole document as before: findings are the same with or without a cache
+ * (test/unit/cache.test.ts).
+ *
+ * Memory: an entry lives as long as an analysis used it (the cache holds the lines of the last analysis of
+ * each rule, plus the lines it last saw when `keepUnused`); `maxLines` bounds it for long-lived shared caches.
+ */
+import { AnalysisContext, Finding, Line, Rule } from './types';
+
+type Rel = Finding; // a finding with offsets relative to its line's start
+
+const NONE: readonly Rel[] = [];
+
+export interface AnalysisCacheOptions {
+  /** Keep entries not used by the last analysis (a cache shared by many documents, e.g. the CLI). Default false. */
+  keepUnused?: boolean;
+  /** Most lines kept per rule (the cache is cleared past it). Default 200,000. */
+  maxLines?: number;
+}
+
+export class AnalysisCache {
+  private readonly rules = new Map<string, Map<string, readonly Rel[]>>();
+  /** lines served / analysed, for tests and the benchmark */
+  stats = { hits: 0, misses: 0 };
+  constructor(private readonly opts: AnalysisCacheOptions = {}) {}
+
+  /** Runs `rule` (declared line-local) over `ctx`, reusing cached lines; findings in the order the rule gives them. */
+  run(rule: Rule, ctx: AnalysisContext): Finding[] {
+    const old = this.rules.get(rule.id) ?? new Map<string, readonly Rel[]>();
+    const next = this.opts.keepUnused ? old : new Map<string, readonly Rel[]>();
+    const lines = ctx.lines;
+    const cached: (readonly Rel[] | undefined)[] = new Array(lines.length);
+    let misses = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (l.blank) continue;
+      const hit = old.get(keyOf(l));
+      if (hit) cached[i] = hit;
+      else misses++;
+    }
+    this.stats.hits += lines.length - misses;
+    this.stats.misses += misses;
+    let fresh: Finding[][] | undefined;
+    if (misses) {
+      // the rule sees the lines it must analyse; lines served from the cache look blank to it
+      const view: Line[] = misses === lines.length ? (lines as Line[]) : lines.map((l, i) => (cached[i] ? { ...l, text: '', blank: true } : l));
+      const found = rule.check({ ...ctx, lines: view });
+      fresh = byLine(found, lines);
+    }
+    const out: Finding[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (l.blank) continue;
+      let rel = cached[i];
+      if (!rel) {
+        const fs = fresh?.[i];
+        rel = fs && fs.length ? fs.map((f) => shift(f, -l.start)) : NONE;
+        if (!this.opts.keepUnused || next.size < (this.opts.maxLines ?? 200000)) next.set(keyOf(l), rel);
+        if (fs) out.push(...fs);
+        continue;
+      }
+      for (const f of rel) out.push(shift(f, l.start));
+      if (next !== old) next.set(keyOf(l), rel);
+    }
+    if (this.opts.keepUnused && next.size >= (this.opts.maxLines ?? 200000)) next.clear();
+    this.rules.set(rule.id, next);
+    return out;
+  }
+
+  clear(): void {
+    this.rules.clear();
+  }
+}
+
+/** A line's text and its line break (a fix that removes the line removes its break too). */
+function keyOf(l: Line): string {
+  return l.next - l.end + '\u0000' + l.text;
+}
+
+/** Findings grouped by the line their start falls in (lines ordered by start). */
+function byLine(found: readonly Finding[], lines: readonly Line[]): Finding[][] {
+  const out: Finding[][] = new Array(lines.length);
+  for (const f of found) {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= f.start) lo = mid;
+      else hi = mid - 1;
+    }
+    (out[lo] ??= []).push(f);
+  }
+  return out;
+}
+
+/** A copy of `f` with every offset moved by `d` (evidence and messages shared: findings are not mutated). */
+function shift(f: Finding, d: number): Finding {
+  const g: Finding = { ...f, start: f.start + d, end: f.end + d };
+  if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d })) }));
+  return g;
+}
