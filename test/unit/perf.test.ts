@@ -80,14 +80,3 @@ describe('performance: same results', () => {
     }
   });
 });
-
-describe('performance: memoized lexicon matches', () => {
-  it('Lexicon.find returns equal, independent arrays on a repeated text', () => {
-    const lex = new Lexicon('memo', ['关于', '我们'].map((term) => ({ term, weight: 1, cls: 'x' })));
-    const a = lex.find('关于我们');
-    a.pop();
-    const b = lex.find('关于我们');
-    assert.strictEqual(b.length, 2);
-    assert.deepStrictEqual(b, reference(lex.entries, '关于我们', false));
-  });
-});

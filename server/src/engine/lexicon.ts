@@ -32,24 +32,9 @@ export class Lexicon {
   constructor(readonly name: string, readonly entries: LexEntry[]) {
     this.trie = buildTrie(entries);
   }
-  /**
-   * Non-overlapping, leftmost-longest matches. Memoized per text (rules ask for the same lines again and
-   * again: the spam rules call it twice per line, boilerplate rules once each); the array is a fresh copy,
-   * the matches are shared and must not be mutated.
-   */
+  /** Non-overlapping, leftmost-longest matches. */
   find(text: string): LexMatch[] {
     if (!this.entries.length || !text) return [];
-    const hit = this.memo.get(text);
-    if (hit !== undefined) return hit.slice();
-    const out = this.findUncached(text);
-    if (text.length <= MEMO_MAX_LENGTH) {
-      if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo.clear();
-      this.memo.set(flat(text), out);
-    }
-    return out.slice();
-  }
-  private readonly memo = new Map<string, LexMatch[]>();
-  private findUncached(text: string): LexMatch[] {
     if (!this.trie.plain || !isPlain(text)) return this.slow().search(text, { strategy: 'leftmost-longest' }).map((m) => ({ ...(m.data as LexEntry), start: m.start, end: m.end }));
     return findLongest(this.trie, text);
   }
@@ -63,14 +48,6 @@ export class Lexicon {
   private slow(): ReturnType<typeof makeAc> {
     return (this.ac ??= makeAc(this.entries));
   }
-}
-
-/** Texts longer than this are not memoized (a block or a page would leave a stale copy behind per edit). */
-const MEMO_MAX_LENGTH = 2000;
-const MEMO_MAX_ENTRIES = 20000;
-/** A flat copy of a slice, so a memo key does not keep its parent string (a whole document) alive. */
-function flat(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function makeAc(entries: LexEntry[]) {
