@@ -11,7 +11,12 @@ import { AnalysisCache } from '../../server/src/engine/cache';
 import { RULES } from '../../server/src/engine/rules';
 import { SEEDS_DIR, seedIds } from '../seeds';
 
-const seeds = () => seedIds().map((id) => fs.readFileSync(path.join(SEEDS_DIR, `${id}.txt`), 'utf8'));
+/** The seed pages, the LSP fixture page (HTML, entities, PII, spam) and a line of every kind of artifact. */
+const seeds = () => [
+  ...seedIds().map((id) => fs.readFileSync(path.join(SEEDS_DIR, `${id}.txt`), 'utf8')),
+  fs.readFileSync(path.join(SEEDS_DIR, '..', 'lsp', 'junk-page.txt'), 'utf8'),
+  '联系电话：13812345678，邮箱 test@example.com\n身份证 11010519491231002X\n<p>标签</p>&nbsp;&amp;文字\n乱码锟斤拷??的字\nfÃ©\n這是一個测试网站的句子，繁简混杂\n',
+];
 
 /** A small deterministic random edit: insert, delete or replace a piece of text, lines and line breaks included. */
 function edit(text: string, rnd: () => number): string {
