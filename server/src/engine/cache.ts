@@ -34,21 +34,24 @@ export class AnalysisCache {
     const old = this.rules.get(rule.id) ?? new Map<string, readonly Rel[]>();
     const next = this.opts.keepUnused ? old : new Map<string, readonly Rel[]>();
     const lines = ctx.lines;
+    const keys = keysOf(lines);
     const cached: (readonly Rel[] | undefined)[] = new Array(lines.length);
     let misses = 0;
+    let inked = 0;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
       if (l.blank) continue;
-      const hit = old.get(keyOf(l));
+      inked++;
+      const hit = old.get(keys[i]);
       if (hit) cached[i] = hit;
       else misses++;
     }
-    this.stats.hits += lines.length - misses;
+    this.stats.hits += inked - misses;
     this.stats.misses += misses;
     let fresh: Finding[][] | undefined;
     if (misses) {
       // the rule sees the lines it must analyse; lines served from the cache look blank to it
-      const view: Line[] = misses === lines.length ? (lines as Line[]) : lines.map((l, i) => (cached[i] ? { ...l, text: '', blank: true } : l));
+      const view: Line[] = misses === inked ? (lines as Line[]) : lines.map((l, i) => (cached[i] ? { ...l, text: '', blank: true } : l));
       const found = rule.check({ ...ctx, lines: view });
       fresh = byLine(found, lines);
     }
@@ -60,12 +63,12 @@ export class AnalysisCache {
       if (!rel) {
         const fs = fresh?.[i];
         rel = fs && fs.length ? fs.map((f) => shift(f, -l.start)) : NONE;
-        if (!this.opts.keepUnused || next.size < (this.opts.maxLines ?? 200000)) next.set(keyOf(l), rel);
+        if (!this.opts.keepUnused || next.size < (this.opts.maxLines ?? 200000)) next.set(keys[i], rel);
         if (fs) out.push(...fs);
         continue;
       }
       for (const f of rel) out.push(shift(f, l.start));
-      if (next !== old) next.set(keyOf(l), rel);
+      if (next !== old) next.set(keys[i], rel);
     }
     if (this.opts.keepUnused && next.size >= (this.opts.maxLines ?? 200000)) next.clear();
     this.rules.set(rule.id, next);
@@ -77,9 +80,16 @@ export class AnalysisCache {
   }
 }
 
-/** A line's text and its line break (a fix that removes the line removes its break too). */
-function keyOf(l: Line): string {
-  return l.next - l.end + '\u0000' + l.text;
+/** Each line's key: its text and its line break (a fix that removes the line removes its break too); once per analysis. */
+const keyMemo = new WeakMap<readonly Line[], string[]>();
+function keysOf(lines: readonly Line[]): string[] {
+  let keys = keyMemo.get(lines);
+  if (!keys) {
+    // a line's text holds no line break, so a key that starts with one cannot be another line's text
+    keys = lines.map((l) => (l.blank ? '' : l.next - l.end === 1 ? l.text : '\n' + (l.next - l.end) + l.text));
+    keyMemo.set(lines, keys);
+  }
+  return keys;
 }
 
 /** Findings grouped by the line their start falls in (lines ordered by start). */
