@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { classifyChar, converter, scriptCounts } from '../../server/src/engine/convert';
+import { classifyChar, converter, scriptCounts, toSimplified, toTraditional } from '../../server/src/engine/convert';
 import { SEEDS_DIR, seedIds } from '../seeds';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -47,6 +47,19 @@ describe('convert: same output as opencc-js', () => {
         else if (c === 2) simplified++;
       }
       assert.deepStrictEqual(scriptCounts(t), { traditional, simplified }, JSON.stringify(t.slice(0, 40)));
+    }
+  });
+
+  it('toSimplified / toTraditional of long documents (line by line, memoized) = OpenCC.Converter, before and after edits', () => {
+    const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
+    const s2t = OpenCC.Converter({ from: 'cn', to: 't' });
+    // without ideographic description sequences (those documents are converted whole) until the last edit
+    let doc = all.filter((t) => !/[\u2ff0-\u2fff]/.test(t)).join('\n') + '\r\n關於我們\r\n\n';
+    while (doc.length < 60000) doc += '\n' + doc;
+    for (const edit of ['', '乾淨的頭髮\n', '\n\n', '⿰木木\n']) {
+      doc = edit + doc.slice(0, 30000) + edit + doc.slice(30000);
+      assert.strictEqual(toSimplified(doc), t2s(doc));
+      assert.strictEqual(toTraditional(doc), s2t(doc));
     }
   });
 });

@@ -208,12 +208,66 @@ function classifyWith(ch: string, simp: string, trad: string, tw: string, hk: st
 
 /** Traditional (any variant) → Simplified (mainland). Word-level, so 乾坤 stays, 乾淨 → 干净. */
 export function toSimplified(text: string): string {
-  return getT2s()(text);
+  return byLine(text, toSimplifiedLines, getT2s());
 }
 
 /** Simplified → Traditional (OpenCC standard). */
 export function toTraditional(text: string): string {
-  return getS2t()(text);
+  return byLine(text, toTraditionalLines, getS2t());
+}
+
+/**
+ * Whole documents are converted line by line with a memo of the lines of the last documents converted, so
+ * re-converting an edited document (script/document's fixes, after every edit in the editor) converts
+ * only the lines that changed. Same output: no dictionary key holds a line break, so no match spans one,
+ * and the scan starts afresh after each break — unless an ideographic description sequence (U+2FF0–2FFF)
+ * swallows the break as an operand: such texts are converted whole.
+ */
+class LineMemo {
+  private cur = new Map<string, string>();
+  private prev = new Map<string, string>();
+  get(line: string): string | undefined {
+    let v = this.cur.get(line);
+    if (v === undefined) {
+      v = this.prev.get(line);
+      if (v !== undefined) this.cur.set(line, v);
+    }
+    return v;
+  }
+  set(line: string, v: string): void {
+    this.cur.set(line, v);
+  }
+  /** After a document: keep its lines and the previous document's, drop older ones. */
+  turn(): void {
+    this.prev = this.cur;
+    this.cur = new Map();
+  }
+}
+const toSimplifiedLines = new LineMemo();
+const toTraditionalLines = new LineMemo();
+/** Texts shorter than this are converted whole (a page of the CLI; hovers, lines). */
+const BY_LINE_MIN = 20000;
+const IDS = /[\u2ff0-\u2fff]/;
+
+function byLine(text: string, memo: LineMemo, conv: Conv): string {
+  if (text.length < BY_LINE_MIN || IDS.test(text)) return conv(text);
+  const out: string[] = [];
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    const line = text.slice(start, end);
+    let v = memo.get(line);
+    if (v === undefined) {
+      v = conv(line);
+      memo.set(line.length < 13 ? line : (' ' + line).slice(1), v.length < 13 ? v : (' ' + v).slice(1));
+    }
+    out.push(v);
+    start = end + 1;
+  }
+  memo.turn();
+  return out.join('\n');
 }
 
 /** Simplified forms that are also ordinary Traditional characters (公里, 台灣, 吃飯, 若干, 皇后…). */
