@@ -7,8 +7,9 @@
  * every later phase, run over the whole document as before: findings are the same with or without a cache
  * (test/unit/cache.test.ts).
  *
- * Memory: an entry lives as long as an analysis used it (the cache holds the lines of the last analysis of
- * each rule, plus the lines it last saw when `keepUnused`); `maxLines` bounds it for long-lived shared caches.
+ * A cached finding object is handed out again as long as its line has not moved (findings are not mutated).
+ * Memory: lines no longer in the document are dropped once the cache holds twice the document's lines
+ * (`keepUnused`: kept until `maxLines`, for a cache shared by many documents).
  */
 import { AnalysisContext, Finding, Line, Rule } from './types';
 
@@ -23,26 +24,39 @@ export interface AnalysisCacheOptions {
   maxLines?: number;
 }
 
+/** What the cache holds for one line of one rule. */
+interface Entry {
+  /** findings with offsets relative to the line start */
+  rel: readonly Rel[];
+  /** the same findings for a line that starts at `at` (reused as long as the line does not move) */
+  abs: readonly Finding[];
+  at: number;
+  /** the analysis that last used it */
+  gen: number;
+}
+
 export class AnalysisCache {
-  private readonly rules = new Map<string, Map<string, readonly Rel[]>>();
+  private readonly rules = new Map<string, Map<string, Entry>>();
+  private gen = 0;
   /** lines served / analysed, for tests and the benchmark */
   stats = { hits: 0, misses: 0 };
   constructor(private readonly opts: AnalysisCacheOptions = {}) {}
 
   /** Runs `rule` (declared line-local) over `ctx`, reusing cached lines; findings in the order the rule gives them. */
   run(rule: Rule, ctx: AnalysisContext): Finding[] {
-    const old = this.rules.get(rule.id) ?? new Map<string, readonly Rel[]>();
-    const next = this.opts.keepUnused ? old : new Map<string, readonly Rel[]>();
+    let map = this.rules.get(rule.id);
+    if (!map) this.rules.set(rule.id, (map = new Map<string, Entry>()));
+    const gen = ++this.gen;
     const lines = ctx.lines;
     const keys = keysOf(lines);
-    const cached: (readonly Rel[] | undefined)[] = new Array(lines.length);
+    const cached: (Entry | undefined)[] = new Array(lines.length);
     let misses = 0;
     let inked = 0;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
       if (l.blank) continue;
       inked++;
-      const hit = old.get(keys[i]);
+      const hit = map.get(keys[i]);
       if (hit) cached[i] = hit;
       else misses++;
     }
@@ -55,23 +69,29 @@ export class AnalysisCache {
       const found = rule.check({ ...ctx, lines: view });
       fresh = byLine(found, lines);
     }
+    const max = this.opts.maxLines ?? 200000;
     const out: Finding[] = [];
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
       if (l.blank) continue;
-      let rel = cached[i];
-      if (!rel) {
-        const fs = fresh?.[i];
-        rel = fs && fs.length ? fs.map((f) => shift(f, -l.start)) : NONE;
-        if (!this.opts.keepUnused || next.size < (this.opts.maxLines ?? 200000)) next.set(keys[i], rel);
-        if (fs) out.push(...fs);
-        continue;
+      let e = cached[i];
+      if (!e) {
+        const fs = fresh?.[i] ?? NONE;
+        e = { rel: fs.length ? fs.map((f) => shift(f, -l.start)) : NONE, abs: fs, at: l.start, gen };
+        if (map.size < max) map.set(keys[i], e);
+      } else if (e.at !== l.start) {
+        e.abs = e.rel.length ? e.rel.map((f) => shift(f, l.start)) : NONE;
+        e.at = l.start;
       }
-      for (const f of rel) out.push(shift(f, l.start));
-      if (next !== old) next.set(keys[i], rel);
+      e.gen = gen;
+      for (const f of e.abs) out.push(f);
     }
-    if (this.opts.keepUnused && next.size >= (this.opts.maxLines ?? 200000)) next.clear();
-    this.rules.set(rule.id, next);
+    if (this.opts.keepUnused) {
+      if (map.size >= max) map.clear();
+    } else if (map.size > 2 * inked + 256) {
+      // drop the lines no longer in the document (kept up to twice its size, so an undo finds them)
+      for (const [k, e] of map) if (e.gen !== gen) map.delete(k);
+    }
     return out;
   }
 
