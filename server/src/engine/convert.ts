@@ -45,7 +45,7 @@ type Conv = (s: string) => string;
 class FastTrie {
   private readonly trie: OpenCCTrie;
   /** 1 where a BMP code unit starts a key; surrogates and IDS operators always take the slow path. */
-  private readonly first = new Uint8Array(0x10000);
+  readonly first = new Uint8Array(0x10000);
   constructor(load: (t: OpenCCTrie) => void) {
     this.trie = new OpenCC.Trie();
     load(this.trie);
@@ -120,8 +120,22 @@ function groupTrie(group: unknown[]): FastTrie {
 /** A chain of dictionary groups applied one after the other (opencc-js `ConverterFactory` of plain groups). */
 function chainOf(groups: unknown[][]): Conv {
   const tries = groups.map(groupTrie);
-  return (s) => {
+  return unlessUnchanged(tries, (s) => {
     for (const t of tries) s = t.convert(s);
+    return s;
+  });
+}
+
+/**
+ * `conv`, except that a text in which no code unit can start a key of any of `tries` (the dictionaries
+ * that replace text; a segmentation only splits) is returned as it is: every stage would leave it
+ * unchanged. Most lines of a Simplified page hold no Traditional key at all.
+ */
+function unlessUnchanged(tries: readonly FastTrie[], conv: Conv): Conv {
+  const any = new Uint8Array(0x10000);
+  for (const t of tries) for (let c = 0; c < 0x10000; c++) any[c] |= t.first[c];
+  return (s) => {
+    for (let i = 0; i < s.length; i++) if (any[s.charCodeAt(i)] !== 0) return conv(s);
     return s;
   };
 }
@@ -138,7 +152,9 @@ function fastConverter(from: string, to: string): Conv {
   const sd = cfg.segmentation;
   if (sd) seg = new FastTrie((t) => (Array.isArray(sd) && sd.every((x) => typeof x === 'string') ? t.loadDictGroup(sd) : t.loadDict(sd)));
   const chain = cfg.conversionChain.map(groupTrie);
-  const main: Conv = (s) => {
+  const norm = cfg.normalizationChain ? flattenGroups(cfg.normalizationChain).map(groupTrie) : [];
+  return unlessUnchanged([...norm, ...chain], (s) => {
+    for (const t of norm) s = t.convert(s);
     if (!seg) {
       for (const t of chain) s = t.convert(s);
       return s;
@@ -146,10 +162,7 @@ function fastConverter(from: string, to: string): Conv {
     let parts = seg.segment(s);
     for (const t of chain) parts = parts.map((p) => t.convert(p));
     return parts.join('');
-  };
-  if (!cfg.normalizationChain) return main;
-  const normalize = chainOf(flattenGroups(cfg.normalizationChain));
-  return (s) => main(normalize(s));
+  });
 }
 
 /** opencc-js `ConverterFactory(...args)`'s reading of its arguments: a list of dictionary groups. */
