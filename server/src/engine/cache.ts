@@ -31,35 +31,59 @@ interface Entry {
   /** the same findings for a line that starts at `at` (reused as long as the line does not move) */
   abs: readonly Finding[];
   at: number;
-  /** the analysis that last used it */
+}
+/** A line without findings (most lines, for most rules): one shared, never changed entry. */
+const EMPTY: Entry = Object.freeze({ rel: NONE, abs: NONE, at: -1 });
+
+/** One distinct line: its entry for each rule (by rule slot) and the analysis that last saw it. */
+interface LineSlot {
   gen: number;
+  rules: (Entry | undefined)[];
 }
 
 export class AnalysisCache {
-  private readonly rules = new Map<string, Map<string, Entry>>();
+  private readonly lines = new Map<string, LineSlot>();
+  private readonly ruleSlot = new Map<string, number>();
   private gen = 0;
+  private lastKeys: string[] | undefined;
   /** lines served / analysed, for tests and the benchmark */
   stats = { hits: 0, misses: 0 };
   constructor(private readonly opts: AnalysisCacheOptions = {}) {}
 
+  /** A new analysis (new lines): drop the lines the previous one did not see once they outnumber it. */
+  private begin(keys: string[], inked: number): void {
+    this.lastKeys = keys;
+    const max = this.opts.maxLines ?? 200000;
+    if (this.opts.keepUnused) {
+      if (this.lines.size >= max) this.lines.clear();
+    } else if (this.lines.size > 2 * inked + 256) {
+      for (const [k, slot] of this.lines) if (slot.gen !== this.gen) this.lines.delete(k);
+    }
+    this.gen++;
+  }
+
   /** Runs `rule` (declared line-local) over `ctx`, reusing cached lines; findings in the order the rule gives them. */
   run(rule: Rule, ctx: AnalysisContext): Finding[] {
-    let map = this.rules.get(rule.id);
-    if (!map) this.rules.set(rule.id, (map = new Map<string, Entry>()));
-    const gen = ++this.gen;
+    let ri = this.ruleSlot.get(rule.id);
+    if (ri === undefined) this.ruleSlot.set(rule.id, (ri = this.ruleSlot.size));
     const lines = ctx.lines;
     const keys = keysOf(lines);
+    const map = this.lines;
+    const slots: (LineSlot | undefined)[] = new Array(lines.length);
     const cached: (Entry | undefined)[] = new Array(lines.length);
     let misses = 0;
     let inked = 0;
     for (let i = 0; i < lines.length; i++) {
-      const l = lines[i];
-      if (l.blank) continue;
+      if (lines[i].blank) continue;
       inked++;
-      const hit = map.get(keys[i]);
-      if (hit) cached[i] = hit;
+      const slot = map.get(keys[i]);
+      slots[i] = slot;
+      const e = slot?.rules[ri];
+      if (e) cached[i] = e;
       else misses++;
     }
+    if (keys !== this.lastKeys) this.begin(keys, inked);
+    const gen = this.gen;
     this.stats.hits += inked - misses;
     this.stats.misses += misses;
     let fresh: Finding[][] | undefined;
@@ -75,28 +99,29 @@ export class AnalysisCache {
       const l = lines[i];
       if (l.blank) continue;
       let e = cached[i];
+      let slot = slots[i];
       if (!e) {
         const fs = fresh?.[i] ?? NONE;
-        e = { rel: fs.length ? fs.map((f) => shift(f, -l.start)) : NONE, abs: fs, at: l.start, gen };
-        if (map.size < max) map.set(keys[i], e);
-      } else if (e.at !== l.start) {
-        e.abs = e.rel.length ? e.rel.map((f) => shift(f, l.start)) : NONE;
+        e = fs.length ? { rel: fs.map((f) => shift(f, -l.start)), abs: fs, at: l.start } : EMPTY;
+        if (!slot && map.size < max) {
+          // a slot made by an earlier line of this run with the same text
+          slot = map.get(keys[i]) ?? { gen, rules: [] };
+          map.set(keys[i], slot);
+        }
+        if (slot) slot.rules[ri] = e;
+      } else if (e !== EMPTY && e.at !== l.start) {
+        e.abs = e.rel.map((f) => shift(f, l.start));
         e.at = l.start;
       }
-      e.gen = gen;
+      if (slot) slot.gen = gen;
       for (const f of e.abs) out.push(f);
-    }
-    if (this.opts.keepUnused) {
-      if (map.size >= max) map.clear();
-    } else if (map.size > 2 * inked + 256) {
-      // drop the lines no longer in the document (kept up to twice its size, so an undo finds them)
-      for (const [k, e] of map) if (e.gen !== gen) map.delete(k);
     }
     return out;
   }
 
   clear(): void {
-    this.rules.clear();
+    this.lines.clear();
+    this.lastKeys = undefined;
   }
 }
 
