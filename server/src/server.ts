@@ -290,8 +290,17 @@ function schedule(uri: string, delay: number): void {
   );
 }
 
+/** Documents whose debounced analysis is running. */
+const running = new Set<string>();
+
 async function validate(uri: string): Promise<void> {
-  const a = await ensure(uri, true);
+  running.add(uri);
+  let a: Analysis | undefined;
+  try {
+    a = await ensure(uri, true);
+  } finally {
+    running.delete(uri);
+  }
   if (!a) return;
   const sent = publish(uri, a);
   wakeIdle(uri);
@@ -403,11 +412,12 @@ function publish(uri: string, a: Analysis): Promise<void> {
 documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
   const known = analyses.get(uri);
-  // An analysis runs in slices and is dropped at the end of the slice in which a newer version arrives
-  // (runEngineSliced), and the rules that finished leave their lines in the cache: so waiting longer than
-  // a slice for the typing to pause saves little, and every edit would pay it. corpusLint.debounceMs and
-  // the cost of the last analysis (a small document is analysed at once) only cap it.
-  schedule(uri, known ? Math.min(known.settings.debounceMs, SLICE_MS, Math.round(lastCost.get(uri) ?? SLICE_MS)) : 0);
+  // The first change after the diagnostics went out is analysed at once (an analysis runs in slices and is
+  // dropped at the end of the slice in which a newer version arrives, see runEngineSliced). Changes that come
+  // while an analysis is pending or running are typing: they wait for a pause of corpusLint.debounceMs, at
+  // most as long as an analysis of this document takes (a small document is analysed at once).
+  const typing = timers.has(uri) || running.has(uri);
+  schedule(uri, known && typing ? Math.min(known.settings.debounceMs, Math.round(lastCost.get(uri) ?? known.settings.debounceMs)) : 0);
 });
 
 documents.onDidClose((e) => {
