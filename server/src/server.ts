@@ -412,12 +412,14 @@ function publish(uri: string, a: Analysis): Promise<void> {
 documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
   const known = analyses.get(uri);
-  // The first change after the diagnostics went out is analysed at once (an analysis runs in slices and is
-  // dropped at the end of the slice in which a newer version arrives, see runEngineSliced). Changes that come
-  // while an analysis is pending or running are typing: they wait for a pause of corpusLint.debounceMs, at
-  // most as long as an analysis of this document takes (a small document is analysed at once).
+  // The first change after the diagnostics went out is analysed after one slice at most (an analysis runs
+  // in slices and is dropped at the end of the slice in which a newer version arrives, see runEngineSliced;
+  // the slice lets changes sent together arrive first). Changes that come while an analysis is pending or
+  // running are typing: they wait for a pause of corpusLint.debounceMs, at most as long as an analysis of
+  // this document takes (a small document is analysed at once).
   const typing = timers.has(uri) || running.has(uri);
-  schedule(uri, known && typing ? Math.min(known.settings.debounceMs, Math.round(lastCost.get(uri) ?? known.settings.debounceMs)) : 0);
+  const cap = Math.round(lastCost.get(uri) ?? SLICE_MS);
+  schedule(uri, !known ? 0 : Math.min(known.settings.debounceMs, cap, typing ? Number.POSITIVE_INFINITY : SLICE_MS));
 });
 
 documents.onDidClose((e) => {
