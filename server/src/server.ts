@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Finding, LineIndex, Rule, RULES, Segmenter } from './engine';
 import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
+import { AnalysisCache } from './engine/cache';
 import { compileUserPatterns } from './engine/patterns';
 import { jiebaSegmenter } from './segmenter';
 import * as fs from 'fs';
@@ -70,6 +71,13 @@ const analyses = new Map<string, Analysis>();
 const timers = new Map<string, NodeJS.Timeout>();
 const settingsCache = new Map<string, Promise<Settings>>();
 const failedRules = new Set<string>();
+/** Per document: findings of line-local rules from its last analysis, reused for the lines an edit did not touch. */
+const caches = new Map<string, AnalysisCache>();
+function cacheOf(uri: string): AnalysisCache {
+  let c = caches.get(uri);
+  if (!c) caches.set(uri, (c = new AnalysisCache()));
+  return c;
+}
 let globalSettings = defaultSettings();
 let hasConfiguration = false;
 let hasDynamicConfiguration = false;
@@ -191,6 +199,7 @@ function engineOptions(uri: string, settings: Settings): AnalyzeOptions {
   return {
     ...(rules ? { rules } : {}),
     categories,
+    cache: cacheOf(uri),
     // only the entity rule segments words: the other rules never wait for the jieba dictionary
     segmenter: categories.includes('entity') ? getSegmenter() : undefined,
     onRuleError: (rule: Rule, err: unknown) => {
@@ -281,13 +290,42 @@ function schedule(uri: string, delay: number): void {
   );
 }
 
+/** Documents whose debounced analysis is running. */
+const running = new Set<string>();
+
 async function validate(uri: string): Promise<void> {
-  const a = await ensure(uri, true);
+  running.add(uri);
+  let a: Analysis | undefined;
+  try {
+    a = await ensure(uri, true);
+  } finally {
+    running.delete(uri);
+  }
   if (!a) return;
-  publish(uri, a);
+  const sent = publish(uri, a);
   wakeIdle(uri);
-  // entities only after the diagnostics are out
-  if (a.analyzed && a.settings.entities.enabled) void startEntities(uri, a);
+  // entities only after the diagnostics are out: a long message is written in pieces as the pipe drains,
+  // and loading the tagger (nodejieba, the NER model: seconds) would hold the rest back
+  if (a.analyzed && a.settings.entities.enabled) void sent.then(() => scheduleEntities(uri, a));
+}
+
+/**
+ * Entities are tagged in the background once the document has been still for ENTITY_IDLE_MS (or at once
+ * when a request needs them: hover, semantic tokens, outline… call entitiesOf), so tagging the version
+ * just published never delays the diagnostics of the next edit.
+ */
+const ENTITY_IDLE_MS = 250;
+const entityTimers = new Map<string, NodeJS.Timeout>();
+function scheduleEntities(uri: string, a: Analysis): void {
+  const t = entityTimers.get(uri);
+  if (t) clearTimeout(t);
+  entityTimers.set(
+    uri,
+    setTimeout(() => {
+      entityTimers.delete(uri);
+      if (analyses.get(uri) === a && documents.get(uri)?.version === a.version && !timers.has(uri)) void startEntities(uri, a);
+    }, a.entities || a.entityJob ? 0 : ENTITY_IDLE_MS),
+  );
 }
 
 // ---------------------------------------------------------------- entities
@@ -355,22 +393,33 @@ async function entitiesOf(uri: string, token?: { isCancellationRequested: boolea
   return undefined;
 }
 
-/** Publishes diagnostics and the verdict of an analysis — only if it is for the current version. */
-function publish(uri: string, a: Analysis): void {
+/**
+ * Publishes diagnostics and the verdict of an analysis — only if it is for the current version. Resolves
+ * when both messages are written out.
+ */
+function publish(uri: string, a: Analysis): Promise<void> {
   const doc = documents.get(uri);
-  if (!doc || doc.version !== a.version || a.published) return; // stale: a newer version is on its way
+  if (!doc || doc.version !== a.version || a.published) return Promise.resolve(); // stale: a newer version is on its way
   a.published = true;
   const diagnostics = a.analyzed ? toDiagnostics(a.findings, new LineIndex(a.text), a.version, a.settings) : [];
-  void connection.sendDiagnostics({ uri, version: a.version, diagnostics });
-  void connection.sendNotification(VerdictNotification, a.verdict);
+  const sent = [connection.sendDiagnostics({ uri, version: a.version, diagnostics }), connection.sendNotification(VerdictNotification, a.verdict)];
+  return Promise.all(sent).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
   const known = analyses.get(uri);
-  // wait at most as long as an analysis of this document takes: a small document is analysed at once,
-  // a big one waits for the typing to pause (stale analyses are dropped anyway, see runEngineSliced)
-  schedule(uri, known ? Math.min(known.settings.debounceMs, Math.round(lastCost.get(uri) ?? known.settings.debounceMs)) : 0);
+  // The first change after the diagnostics went out is analysed after one slice at most (an analysis runs
+  // in slices and is dropped at the end of the slice in which a newer version arrives, see runEngineSliced;
+  // the slice lets changes sent together arrive first). Changes that come while an analysis is pending or
+  // running are typing: they wait for a pause of corpusLint.debounceMs, at most as long as an analysis of
+  // this document takes (a small document is analysed at once).
+  const typing = timers.has(uri) || running.has(uri);
+  const cap = Math.round(lastCost.get(uri) ?? SLICE_MS);
+  schedule(uri, !known ? 0 : Math.min(known.settings.debounceMs, cap, typing ? Number.POSITIVE_INFINITY : SLICE_MS));
 });
 
 documents.onDidClose((e) => {
@@ -378,7 +427,11 @@ documents.onDidClose((e) => {
   const t = timers.get(uri);
   if (t) clearTimeout(t);
   timers.delete(uri);
+  const et = entityTimers.get(uri);
+  if (et) clearTimeout(et);
+  entityTimers.delete(uri);
   analyses.delete(uri);
+  caches.delete(uri);
   lastCost.delete(uri);
   settingsCache.delete(uri);
   wakeIdle(uri);

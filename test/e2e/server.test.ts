@@ -197,6 +197,30 @@ describe('language server over stdio', function () {
     });
   });
 
+  it('after each of 12 incremental edits (lines typed, joined, split, deleted), diagnostics equal a fresh analysis (per-line cache)', async () => {
+    const file = fs.existsSync(SEED) ? SEED : SEED_FALLBACK;
+    let text = fs.readFileSync(file, 'utf8');
+    const uri = 'file:///test/incremental.corpus';
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1);
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const pieces = ['。', '\n', '首页 | 新闻 | 联系我们\n', '版权所有 © 2024 某某网', '澳门赌场 开户 送彩金\n', '', '關於我們'];
+    for (let version = 2; version <= 13; version++) {
+      const idx = new LineIndex(text);
+      const a = Math.floor(rnd() * text.length);
+      const b = Math.min(text.length, a + Math.floor(rnd() * 30));
+      const piece = pieces[version % pieces.length];
+      await client.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: idx.positionAt(a), end: idx.positionAt(b) }, text: piece }],
+      });
+      text = text.slice(0, a) + piece + text.slice(b);
+      const pub = await client.diagnosticsFor(uri, version);
+      assertAgrees(text, pub.diagnostics);
+    }
+  });
+
   it('leaves plain text that is not mostly Chinese alone', async () => {
     const uri = 'file:///test/readme.txt';
     await client.open(uri, 'This is an English README.\n<style id="x"></style>\n京ICP备12345678号\n', 'plaintext');

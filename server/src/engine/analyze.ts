@@ -9,11 +9,14 @@ import { applyEdits, primaryEdits } from './edits';
 import { judgeInput } from './input';
 import { RULES } from './rules';
 import { inkLength } from './text';
+import { AnalysisCache } from './cache';
 
 export interface AnalyzeOptions extends EngineOptions {
   rules?: readonly Rule[];
   /** Called when a rule throws; its findings are dropped and the others go on. */
   onRuleError?: (rule: Rule, error: unknown) => void;
+  /** Findings of line-local rules kept from earlier analyses (cache.ts): same findings, less work. */
+  cache?: AnalysisCache;
 }
 
 export const DEFAULT_CATEGORIES: Category[] = CATEGORIES.filter((c) => c !== 'entity');
@@ -52,7 +55,8 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
     for (const rule of rules) {
       if ((rule.phase ?? 0) !== phase) continue;
       try {
-        findings.push(...rule.check(ctx));
+        const cache = options.cache;
+        findings.push(...(cache && rule.locality === 'line' ? cache.run(rule, ctx) : rule.check(ctx)));
       } catch (e) {
         options.onRuleError?.(rule, e);
       }

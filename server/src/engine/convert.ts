@@ -15,14 +15,178 @@
 const OpenCC = require('opencc-js') as {
   Converter(o: { from: string; to: string }): (s: string) => string;
   ConverterFactory(...groups: unknown[]): (s: string) => string;
-  Locale: { from: Record<string, unknown[][]>; to: Record<string, unknown[][]> };
+  Trie: new () => OpenCCTrie;
+  Locale: { from: Record<string, unknown[][]>; to: Record<string, unknown[][]>; configs: Record<string, OpenCCConfig> };
 };
+
+interface OpenCCTrie {
+  map: Map<number, unknown>;
+  loadDict(d: unknown): void;
+  loadDictGroup(g: unknown[]): void;
+  matchPrefix(s: string, at: number): { end: number; value: string } | null;
+}
+interface OpenCCConfig {
+  normalizationChain?: unknown[][];
+  segmentation?: unknown;
+  conversionChain: unknown[][];
+}
 
 export type Script = 'traditional' | 'simplified' | 'mixed';
 
-let t2s: ((s: string) => string) | undefined;
-let s2t: ((s: string) => string) | undefined;
 type Conv = (s: string) => string;
+
+/**
+ * A dictionary of opencc-js (its own Trie, so matches are the library's) with the library's scan —
+ * longest match at each position, unmatched runs copied, ideographic description sequences skipped
+ * whole — plus a table of the code units that can start a key: a position whose code unit starts no
+ * key (most of a text) is passed over without a trie lookup. Same output as the library's
+ * `Trie.convert` / `Trie.segment` (checked in test/unit/convert.test.ts).
+ */
+class FastTrie {
+  private readonly trie: OpenCCTrie;
+  /** 1 where a BMP code unit starts a key; surrogates and IDS operators always take the slow path. */
+  readonly first = new Uint8Array(0x10000);
+  constructor(load: (t: OpenCCTrie) => void) {
+    this.trie = new OpenCC.Trie();
+    load(this.trie);
+    for (const cp of this.trie.map.keys()) if (cp < 0x10000) this.first[cp] = 1;
+    for (let c = 0xd800; c <= 0xdfff; c++) this.first[c] = 1;
+    for (let c = 0x2ff0; c <= 0x2fff; c++) this.first[c] = 1;
+  }
+  private scan(s: string, replace: boolean, out: string[]): void {
+    const len = s.length;
+    const first = this.first;
+    let run = -1;
+    for (let i = 0; i < len; ) {
+      if (first[s.charCodeAt(i)] === 0) {
+        if (run < 0) run = i;
+        i++;
+        continue;
+      }
+      const m = this.trie.matchPrefix(s, i);
+      if (m) {
+        if (run >= 0) {
+          out.push(s.slice(run, i));
+          run = -1;
+        }
+        out.push(replace ? m.value : s.slice(i, m.end));
+        i = m.end;
+      } else {
+        if (run < 0) run = i;
+        i += step(s, i);
+      }
+    }
+    if (run >= 0) out.push(s.slice(run, len));
+  }
+  convert(s: string): string {
+    const out: string[] = [];
+    this.scan(s, true, out);
+    return out.join('');
+  }
+  segment(s: string): string[] {
+    const out: string[] = [];
+    this.scan(s, false, out);
+    return out;
+  }
+}
+
+// opencc-js's step over unmatched text: a whole ideographic description sequence (⿰⿱… and their
+// operands, recursively), else one code point.
+function cpLen(s: string, i: number): number {
+  return (s.codePointAt(i) as number) > 0xffff ? 2 : 1;
+}
+function idsArity(cp: number): number {
+  return cp >= 0x2ff0 && cp <= 0x2ff1 ? 2 : cp >= 0x2ff2 && cp <= 0x2ff3 ? 3 : cp >= 0x2ff4 && cp <= 0x2fff ? 2 : 0;
+}
+function idsEnd(s: string, at: number): number {
+  const n = idsArity(s.codePointAt(at) as number);
+  if (n === 0) return 0;
+  let i = at + cpLen(s, at);
+  for (let k = 0; k < n; k++) {
+    if (i >= s.length) return 0;
+    i = idsEnd(s, i) || i + cpLen(s, i);
+  }
+  return i;
+}
+function step(s: string, i: number): number {
+  const e = idsEnd(s, i);
+  return e > i ? e - i : cpLen(s, i);
+}
+
+function groupTrie(group: unknown[]): FastTrie {
+  return new FastTrie((t) => t.loadDictGroup(group));
+}
+
+/** A chain of dictionary groups applied one after the other (opencc-js `ConverterFactory` of plain groups). */
+function chainOf(groups: unknown[][]): Conv {
+  const tries = groups.map(groupTrie);
+  return unlessUnchanged(tries, (s) => {
+    for (const t of tries) s = t.convert(s);
+    return s;
+  });
+}
+
+/**
+ * `conv`, except that a text in which no code unit can start a key of any of `tries` (the dictionaries
+ * that replace text; a segmentation only splits) is returned as it is: every stage would leave it
+ * unchanged. Most lines of a Simplified page hold no Traditional key at all.
+ */
+function unlessUnchanged(tries: readonly FastTrie[], conv: Conv): Conv {
+  const any = new Uint8Array(0x10000);
+  for (const t of tries) for (let c = 0; c < 0x10000; c++) any[c] |= t.first[c];
+  return (s) => {
+    for (let i = 0; i < s.length; i++) if (any[s.charCodeAt(i)] !== 0) return conv(s);
+    return s;
+  };
+}
+
+/**
+ * opencc-js `Converter({ from, to })` for the locale pairs that have a preset configuration (all the ones
+ * used here): normalization chain, then optional segmentation, then each conversion group over each segment.
+ */
+function fastConverter(from: string, to: string): Conv {
+  const name = from === 'cn' ? `s2${to}` : to === 'cn' ? (from === 'hkp' ? 'hk2sp' : from === 'twp' ? 'tw2sp' : `${from}2s`) : `${from}2${to}`;
+  const cfg = OpenCC.Locale.configs[name];
+  if (!cfg) return OpenCC.Converter({ from, to });
+  let seg: FastTrie | undefined;
+  const sd = cfg.segmentation;
+  if (sd) seg = new FastTrie((t) => (Array.isArray(sd) && sd.every((x) => typeof x === 'string') ? t.loadDictGroup(sd) : t.loadDict(sd)));
+  const chain = cfg.conversionChain.map(groupTrie);
+  const norm = cfg.normalizationChain ? flattenGroups(cfg.normalizationChain).map(groupTrie) : [];
+  return unlessUnchanged([...norm, ...chain], (s) => {
+    for (const t of norm) s = t.convert(s);
+    if (!seg) {
+      for (const t of chain) s = t.convert(s);
+      return s;
+    }
+    let parts = seg.segment(s);
+    for (const t of chain) parts = parts.map((p) => t.convert(p));
+    return parts.join('');
+  });
+}
+
+/** opencc-js `ConverterFactory(...args)`'s reading of its arguments: a list of dictionary groups. */
+function flattenGroups(args: unknown[]): unknown[][] {
+  const isDict = (d: unknown) => (typeof d === 'string' && (d === '' || d.includes(' '))) || (Array.isArray(d) && d.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string'));
+  const isGroup = (g: unknown) => Array.isArray(g) && g.every(isDict);
+  const out: unknown[][] = [];
+  for (const a of args) {
+    if (Array.isArray(a) && a.every(isGroup)) out.push(...(a as unknown[][]));
+    else if (isGroup(a)) out.push(a as unknown[]);
+    else throw new Error('unexpected opencc-js normalization chain');
+  }
+  return out;
+}
+
+const converters = new Map<string, Conv>();
+/** A converter like opencc-js `Converter({ from, to })` (same output, faster scan), built once per pair. */
+export function converter(from: string, to: string): Conv {
+  const key = `${from}>${to}`;
+  let c = converters.get(key);
+  if (!c) converters.set(key, (c = fastConverter(from, to)));
+  return c;
+}
+
 /** Character-only converters for classification: the phrase dictionaries cost ~300 ms to build. */
 let charConv: { t2s: Conv; s2t: Conv; t2tw: Conv; t2hk: Conv } | undefined;
 
@@ -32,19 +196,19 @@ function getCharConv() {
   const last = (groups: unknown[][]) => groups[groups.length - 1];
   const chars = (group: unknown[]) => group[group.length - 1]; // [phrases, characters]
   charConv = {
-    s2t: OpenCC.ConverterFactory([chars(last(L.from.cn))]),
-    t2s: OpenCC.ConverterFactory([chars(last(L.to.cn))]),
-    t2tw: OpenCC.Converter({ from: 't', to: 'tw' }),
-    t2hk: OpenCC.Converter({ from: 't', to: 'hk' }),
+    s2t: chainOf([[chars(last(L.from.cn))]]),
+    t2s: chainOf([[chars(last(L.to.cn))]]),
+    t2tw: converter('t', 'tw'),
+    t2hk: converter('t', 'hk'),
   };
   return charConv;
 }
 
-function getT2s(): (s: string) => string {
-  return (t2s ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+function getT2s(): Conv {
+  return converter('t', 'cn');
 }
-function getS2t(): (s: string) => string {
-  return (s2t ??= OpenCC.Converter({ from: 'cn', to: 't' }));
+function getS2t(): Conv {
+  return converter('cn', 't');
 }
 
 /** A Simplified-only character changes under every Simplified → Traditional standard (OpenCC, Taiwan,
@@ -57,12 +221,66 @@ function classifyWith(ch: string, simp: string, trad: string, tw: string, hk: st
 
 /** Traditional (any variant) → Simplified (mainland). Word-level, so 乾坤 stays, 乾淨 → 干净. */
 export function toSimplified(text: string): string {
-  return getT2s()(text);
+  return byLine(text, toSimplifiedLines, getT2s());
 }
 
 /** Simplified → Traditional (OpenCC standard). */
 export function toTraditional(text: string): string {
-  return getS2t()(text);
+  return byLine(text, toTraditionalLines, getS2t());
+}
+
+/**
+ * Whole documents are converted line by line with a memo of the lines of the last documents converted, so
+ * re-converting an edited document (script/document's fixes, after every edit in the editor) converts
+ * only the lines that changed. Same output: no dictionary key holds a line break, so no match spans one,
+ * and the scan starts afresh after each break — unless an ideographic description sequence (U+2FF0–2FFF)
+ * swallows the break as an operand: such texts are converted whole.
+ */
+class LineMemo {
+  private cur = new Map<string, string>();
+  private prev = new Map<string, string>();
+  get(line: string): string | undefined {
+    let v = this.cur.get(line);
+    if (v === undefined) {
+      v = this.prev.get(line);
+      if (v !== undefined) this.cur.set(line, v);
+    }
+    return v;
+  }
+  set(line: string, v: string): void {
+    this.cur.set(line, v);
+  }
+  /** After a document: keep its lines and the previous document's, drop older ones. */
+  turn(): void {
+    this.prev = this.cur;
+    this.cur = new Map();
+  }
+}
+const toSimplifiedLines = new LineMemo();
+const toTraditionalLines = new LineMemo();
+/** Texts shorter than this are converted whole (a page of the CLI; hovers, lines). */
+const BY_LINE_MIN = 20000;
+const IDS = /[\u2ff0-\u2fff]/;
+
+function byLine(text: string, memo: LineMemo, conv: Conv): string {
+  if (text.length < BY_LINE_MIN || IDS.test(text)) return conv(text);
+  const out: string[] = [];
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    const line = text.slice(start, end);
+    let v = memo.get(line);
+    if (v === undefined) {
+      v = conv(line);
+      memo.set(line.length < 13 ? line : (' ' + line).slice(1), v.length < 13 ? v : (' ' + v).slice(1));
+    }
+    out.push(v);
+    start = end + 1;
+  }
+  memo.turn();
+  return out.join('\n');
 }
 
 /** Simplified forms that are also ordinary Traditional characters (公里, 台灣, 吃飯, 若干, 皇后…). */
@@ -114,15 +332,50 @@ export interface ScriptCounts {
   simplified: number;
 }
 
+/**
+ * Class + 1 of each BMP code unit already classified (0: not yet): scriptCounts reads this table
+ * instead of iterating code points through the Map. Astral characters go through classifyChar.
+ */
+const bmpClass = new Uint8Array(0x10000);
+
+function isHanUnit(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 /** How many Traditional-only and Simplified-only characters `text` holds. */
 export function scriptCounts(text: string): ScriptCounts {
-  classifyMany(text);
+  const len = text.length;
+  // the table holds every character seen before: only a text with new characters pays classifyMany
+  let fresh = false;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && ((isHanUnit(c) && bmpClass[c] === 0) || (c >= 0xd840 && c <= 0xd87f))) {
+      fresh = true;
+      break;
+    }
+  }
+  if (fresh) classifyMany(text);
   let traditional = 0;
   let simplified = 0;
-  for (const ch of text) {
-    const c = classifyChar(ch);
-    if (c === 1) traditional++;
-    else if (c === 2) simplified++;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    let k: number;
+    if (isHanUnit(c)) {
+      k = bmpClass[c];
+      if (k === 0) {
+        k = classifyChar(text[i]) + 1;
+        bmpClass[c] = k;
+      }
+      k--;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = text.charCodeAt(i + 1);
+      if (d < 0xdc00 || d > 0xdfff) continue;
+      k = c >= 0xd840 && c <= 0xd87f ? classifyChar(text.slice(i, i + 2)) : 0;
+      i++;
+    } else continue;
+    if (k === 1) traditional++;
+    else if (k === 2) simplified++;
   }
   return { traditional, simplified };
 }

@@ -91,6 +91,8 @@ interface Trie {
   root: TrieNode;
   /** every term is plain text (see isPlain) */
   plain: boolean;
+  /** 1 for each code unit that starts a term: other positions are passed over without a map lookup */
+  starts: Uint8Array;
 }
 
 function buildTrie(entries: readonly LexEntry[]): Trie {
@@ -112,7 +114,9 @@ function buildTrie(entries: readonly LexEntry[]): Trie {
     }
     node.entry ??= e; // the first entry of a term wins, as before
   }
-  return { root, plain };
+  const starts = new Uint8Array(0x10000);
+  if (root.next) for (const c of root.next.keys()) starts[c] = 1;
+  return { root, plain, starts };
 }
 
 function findLongest(trie: Trie, text: string): LexMatch[] {
@@ -120,9 +124,15 @@ function findLongest(trie: Trie, text: string): LexMatch[] {
   const first = trie.root.next;
   if (!first) return out;
   const n = text.length;
+  const starts = trie.starts;
   let i = 0;
   while (i < n) {
-    let node = first.get(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    if (starts[c] === 0) {
+      i++;
+      continue;
+    }
+    let node = first.get(c);
     if (!node) {
       i++;
       continue;
@@ -150,8 +160,11 @@ function findEvery(trie: Trie, text: string): LexMatch[] {
   const first = trie.root.next;
   if (!first) return out;
   const n = text.length;
+  const starts = trie.starts;
   for (let i = 0; i < n; i++) {
-    let node = first.get(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    if (starts[c] === 0) continue;
+    let node = first.get(c);
     let j = i + 1;
     while (node) {
       if (node.entry) out.push({ ...node.entry, start: i, end: j });

@@ -93,5 +93,13 @@ export interface Rule {
   scope: 'span' | 'line' | 'block' | 'document';
   /** Rules of a higher phase see the findings of lower phases in `ctx.prior`. Default 0. */
   phase?: number;
+  /**
+   * `line`: the rule's findings on a non-blank line depend only on that line's text and its line break
+   * (not on other lines, blocks, `ctx.prior` or the line's position), they lie within that line, and a
+   * blank line yields none. The engine may then reuse them from an earlier analysis of an unchanged line
+   * (see cache.ts) and run the rule over the other lines only, the cached ones shown to it as blank.
+   * Leave it out when in doubt: the rule then runs over the whole document every time.
+   */
+  locality?: 'line';
   check(ctx: AnalysisContext): Finding[];
 }

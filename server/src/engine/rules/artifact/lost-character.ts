@@ -31,6 +31,7 @@ export const lostCharacter: Rule = {
   id: ID,
   category: 'artifact',
   scope: 'span',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out: Finding[] = [];
     for (const line of ctx.lines) {

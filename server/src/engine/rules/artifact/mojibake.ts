@@ -78,6 +78,7 @@ export const mojibake: Rule = {
   id: ID,
   category: 'artifact',
   scope: 'span',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out: Finding[] = [];
     const table = gbkTable();

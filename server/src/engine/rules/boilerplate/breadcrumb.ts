@@ -15,6 +15,7 @@ const ARROW = /\s*(?:>{1,2}|»|›|→|-->|>>)\s*/;
 
 export const breadcrumb = cueRule({
   name: 'breadcrumb',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   maxInk: 120,
   message: 'Breadcrumb trail.',
   messageZh: '面包屑导航。',

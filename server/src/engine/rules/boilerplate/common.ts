@@ -14,8 +14,7 @@ import { lexicon, LexMatch } from '../../lexicon';
 import { inkLength, countHan } from '../../text';
 import { lineFinding } from '../helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const OpenCC = require('opencc-js');
+import { converter } from '../../convert';
 let t2s: ((s: string) => string) | undefined;
 
 const PINYIN = /\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7})\)/gi;
@@ -26,7 +25,7 @@ const MEMO_MAX_LENGTH = 2000;
 export function norm(s: string): string {
   const hit = normCache.get(s);
   if (hit !== undefined) return hit;
-  if (!t2s) t2s = OpenCC.Converter({ from: 'hk', to: 'cn' }) as (s: string) => string;
+  if (!t2s) t2s = converter('hk', 'cn'); // opencc-js Converter({ from: 'hk', to: 'cn' }), same output (convert.ts)
   let out = s.replace(PINYIN, '').normalize('NFKC');
   out = t2s(out).replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
   if (s.length > MEMO_MAX_LENGTH) return out; // blocks and pages: a count bound would not bound the memory
@@ -96,6 +95,8 @@ export function firstInk(n: string): number {
 
 export interface CueRuleSpec {
   name: string;
+  /** `line` when `extra` reads nothing but the line and there is no `extraGate` (see Rule.locality in types.ts). */
+  locality?: 'line';
   /** lexicon file name without `.txt` (omit when `extra` decides alone) */
   lex?: string;
   message: string;
@@ -123,6 +124,7 @@ export function cueRule(spec: CueRuleSpec): Rule {
     id,
     category: 'boilerplate',
     scope: 'line',
+    ...(spec.locality ? { locality: spec.locality } : {}),
     check(ctx) {
       const out: Finding[] = [];
       for (const line of ctx.lines) {

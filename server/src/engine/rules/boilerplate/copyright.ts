@@ -11,6 +11,7 @@ import { cueRule } from './common';
 
 export const copyright = cueRule({
   name: 'copyright',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   lex: 'boilerplate-copyright',
   maxInk: 300,
   anywhereMaxInk: 80,

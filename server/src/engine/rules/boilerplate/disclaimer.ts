@@ -11,6 +11,7 @@ import { cueRule } from './common';
 
 export const disclaimer = cueRule({
   name: 'disclaimer',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   lex: 'boilerplate-disclaimer',
   maxInk: 400,
   anywhereMaxInk: 120,

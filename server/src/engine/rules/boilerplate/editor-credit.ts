@@ -13,6 +13,7 @@ import { cueRule, cues } from './common';
 
 export const editorCredit = cueRule({
   name: 'editor-credit',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   maxInk: 50,
   message: 'Editor credit line.',
   messageZh: '编辑署名行。',

@@ -10,6 +10,7 @@ import { cueRule } from './common';
 
 export const icpLicense = cueRule({
   name: 'icp-license',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   lex: 'boilerplate-icp',
   maxInk: 200,
   spareSentences: false,

@@ -18,6 +18,7 @@ const LEAD_DATE = new RegExp('^[\\s\\[(【]*' + DATE.source + '(?:\\s*' + DATE.s
 
 export const metadata = cueRule({
   name: 'metadata',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   maxInk: 100,
   message: 'Metadata line (date, source, author, views).',
   messageZh: '元信息行(日期、来源、作者、浏览量)。',

@@ -37,6 +37,7 @@ export function navItems(n: string): { items: string[]; by: 'pipe' | 'space' } |
 
 export const navBar = cueRule({
   name: 'nav-bar',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   maxInk: 150,
   message: 'Navigation bar.',
   messageZh: '导航栏。',

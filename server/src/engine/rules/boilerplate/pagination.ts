@@ -11,6 +11,7 @@ import { cueRule } from './common';
 
 export const pagination = cueRule({
   name: 'pagination',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   lex: 'boilerplate-pagination',
   maxInk: 80,
   anywhereMaxInk: 30,

@@ -11,6 +11,7 @@ import { cueRule } from './common';
 
 export const relatedLinks = cueRule({
   name: 'related-links',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   lex: 'boilerplate-related',
   maxInk: 30,
   anywhereMaxInk: 20,

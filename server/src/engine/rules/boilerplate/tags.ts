@@ -11,6 +11,7 @@ import { cueRule, cues } from './common';
 
 export const tags = cueRule({
   name: 'tags',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   maxInk: 80,
   message: 'Tag / keyword line.',
   messageZh: '标签/关键词行。',

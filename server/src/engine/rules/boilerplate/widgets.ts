@@ -11,6 +11,7 @@ import { cueRule } from './common';
 
 export const widgets = cueRule({
   name: 'widgets',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   lex: 'boilerplate-widgets',
   maxInk: 40,
   anywhereMaxInk: 30,

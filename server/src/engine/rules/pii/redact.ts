@@ -44,6 +44,7 @@ export function piiRule(spec: PiiSpec): Rule {
     id: spec.id,
     category: 'pii',
     scope: 'span',
+    locality: 'line', // findings depend on the line alone (engine/cache.ts)
     check(ctx) {
       const out: Finding[] = [];
       for (const line of ctx.lines) {

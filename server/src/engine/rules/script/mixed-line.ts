@@ -22,6 +22,7 @@ export const scriptMixedLine: Rule = {
   id: ID,
   category: 'script',
   scope: 'line',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out: Finding[] = [];
     for (const line of ctx.lines) {

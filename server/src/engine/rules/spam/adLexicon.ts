@@ -19,6 +19,7 @@ export const adLexicon: Rule = {
   id: 'spam/ad-lexicon',
   category: 'spam',
   scope: 'line',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out = [];
     for (const line of ctx.lines) {

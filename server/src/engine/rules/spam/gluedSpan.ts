@@ -20,6 +20,7 @@ export const gluedSpan: Rule = {
   id: 'spam/glued-span',
   category: 'spam',
   scope: 'span',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out = [];
     for (const line of ctx.lines) {

@@ -57,6 +57,7 @@ export const seoKeywords: Rule = {
   id: 'spam/seo-keywords',
   category: 'spam',
   scope: 'line',
+  locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out: Finding[] = [];
     for (const line of ctx.lines) {

@@ -1,0 +1,161 @@
+/**
+ * Reuse of line-local findings between analyses (the language server re-analyses a document after every
+ * edit; most of its lines did not change). A rule that declares `locality: 'line'` (types.ts) has findings
+ * on a line that depend on that line alone, so they are kept per rule, keyed by the line's text and line
+ * break, with offsets relative to the line start; the next analysis takes them for every unchanged line
+ * (wherever it moved) and runs the rule over the other lines only. Rules without the declaration, and
+ * every later phase, run over the whole document as before: findings are the same with or without a cache
+ * (test/unit/cache.test.ts).
+ *
+ * A cached finding object is handed out again as long as its line has not moved (findings are not mutated).
+ * Memory: lines no longer in the document are dropped once the cache holds twice the document's lines
+ * (`keepUnused`: kept until `maxLines`, for a cache shared by many documents).
+ */
+import { AnalysisContext, Finding, Line, Rule } from './types';
+
+type Rel = Finding; // a finding with offsets relative to its line's start
+
+const NONE: readonly Rel[] = [];
+
+export interface AnalysisCacheOptions {
+  /** Keep entries not used by the last analysis (a cache shared by many documents, e.g. the CLI). Default false. */
+  keepUnused?: boolean;
+  /** Most lines kept per rule (the cache is cleared past it). Default 200,000. */
+  maxLines?: number;
+}
+
+/** What the cache holds for one line of one rule. */
+interface Entry {
+  /** findings with offsets relative to the line start */
+  rel: readonly Rel[];
+  /** the same findings for a line that starts at `at` (reused as long as the line does not move) */
+  abs: readonly Finding[];
+  at: number;
+}
+/** A line without findings (most lines, for most rules): one shared, never changed entry. */
+const EMPTY: Entry = Object.freeze({ rel: NONE, abs: NONE, at: -1 });
+
+/** One distinct line: its entry for each rule (by rule slot) and the analysis that last saw it. */
+interface LineSlot {
+  gen: number;
+  rules: (Entry | undefined)[];
+}
+
+export class AnalysisCache {
+  private readonly lines = new Map<string, LineSlot>();
+  private readonly ruleSlot = new Map<string, number>();
+  private gen = 0;
+  private lastKeys: string[] | undefined;
+  /** lines served / analysed, for tests and the benchmark */
+  stats = { hits: 0, misses: 0 };
+  constructor(private readonly opts: AnalysisCacheOptions = {}) {}
+
+  /** A new analysis (new lines): drop the lines the previous one did not see once they outnumber it. */
+  private begin(keys: string[], inked: number): void {
+    this.lastKeys = keys;
+    const max = this.opts.maxLines ?? 200000;
+    if (this.opts.keepUnused) {
+      if (this.lines.size >= max) this.lines.clear();
+    } else if (this.lines.size > 2 * inked + 256) {
+      for (const [k, slot] of this.lines) if (slot.gen !== this.gen) this.lines.delete(k);
+    }
+    this.gen++;
+  }
+
+  /** Runs `rule` (declared line-local) over `ctx`, reusing cached lines; findings in the order the rule gives them. */
+  run(rule: Rule, ctx: AnalysisContext): Finding[] {
+    let ri = this.ruleSlot.get(rule.id);
+    if (ri === undefined) this.ruleSlot.set(rule.id, (ri = this.ruleSlot.size));
+    const lines = ctx.lines;
+    const keys = keysOf(lines);
+    const map = this.lines;
+    const slots: (LineSlot | undefined)[] = new Array(lines.length);
+    const cached: (Entry | undefined)[] = new Array(lines.length);
+    let misses = 0;
+    let inked = 0;
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].blank) continue;
+      inked++;
+      const slot = map.get(keys[i]);
+      slots[i] = slot;
+      const e = slot?.rules[ri];
+      if (e) cached[i] = e;
+      else misses++;
+    }
+    if (keys !== this.lastKeys) this.begin(keys, inked);
+    const gen = this.gen;
+    this.stats.hits += inked - misses;
+    this.stats.misses += misses;
+    let fresh: Finding[][] | undefined;
+    if (misses) {
+      // the rule sees the lines it must analyse; lines served from the cache look blank to it
+      const view: Line[] = misses === inked ? (lines as Line[]) : lines.map((l, i) => (cached[i] ? { ...l, text: '', blank: true } : l));
+      const found = rule.check({ ...ctx, lines: view });
+      fresh = byLine(found, lines);
+    }
+    const max = this.opts.maxLines ?? 200000;
+    const out: Finding[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (l.blank) continue;
+      let e = cached[i];
+      let slot = slots[i];
+      if (!e) {
+        const fs = fresh?.[i] ?? NONE;
+        e = fs.length ? { rel: fs.map((f) => shift(f, -l.start)), abs: fs, at: l.start } : EMPTY;
+        if (!slot && map.size < max) {
+          // a slot made by an earlier line of this run with the same text
+          slot = map.get(keys[i]) ?? { gen, rules: [] };
+          map.set(keys[i], slot);
+        }
+        if (slot) slot.rules[ri] = e;
+      } else if (e !== EMPTY && e.at !== l.start) {
+        e.abs = e.rel.map((f) => shift(f, l.start));
+        e.at = l.start;
+      }
+      if (slot) slot.gen = gen;
+      for (const f of e.abs) out.push(f);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.lines.clear();
+    this.lastKeys = undefined;
+  }
+}
+
+/** Each line's key: its text and its line break (a fix that removes the line removes its break too); once per analysis. */
+const keyMemo = new WeakMap<readonly Line[], string[]>();
+function keysOf(lines: readonly Line[]): string[] {
+  let keys = keyMemo.get(lines);
+  if (!keys) {
+    // a line's text holds no line break, so a key that starts with one cannot be another line's text
+    keys = lines.map((l) => (l.blank ? '' : l.next - l.end === 1 ? l.text : '\n' + (l.next - l.end) + l.text));
+    keyMemo.set(lines, keys);
+  }
+  return keys;
+}
+
+/** Findings grouped by the line their start falls in (lines ordered by start). */
+function byLine(found: readonly Finding[], lines: readonly Line[]): Finding[][] {
+  const out: Finding[][] = new Array(lines.length);
+  for (const f of found) {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= f.start) lo = mid;
+      else hi = mid - 1;
+    }
+    (out[lo] ??= []).push(f);
+  }
+  return out;
+}
+
+/** A copy of `f` with every offset moved by `d` (evidence and messages shared: findings are not mutated). */
+function shift(f: Finding, d: number): Finding {
+  const g: Finding = { ...f, start: f.start + d, end: f.end + d };
+  if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d })) }));
+  return g;
+}

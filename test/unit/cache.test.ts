@@ -1,0 +1,68 @@
+/**
+ * The analysis cache (engine/cache.ts) must not change findings: cached and uncached analyses are
+ * compared on the seed pages, on a run of random edits (each analysed with the cache of the previous
+ * version, as the language server does) and with one cache shared by several documents (as the CLI may).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../../server/src/engine';
+import { AnalysisCache } from '../../server/src/engine/cache';
+import { RULES } from '../../server/src/engine/rules';
+import { SEEDS_DIR, seedIds } from '../seeds';
+
+/** The seed pages, the LSP fixture page (HTML, entities, PII, spam) and a line of every kind of artifact. */
+const seeds = () => [
+  ...seedIds().map((id) => fs.readFileSync(path.join(SEEDS_DIR, `${id}.txt`), 'utf8')),
+  fs.readFileSync(path.join(SEEDS_DIR, '..', 'lsp', 'junk-page.txt'), 'utf8'),
+  '联系电话：13812345678，邮箱 test@example.com\n身份证 11010519491231002X\n<p>标签</p>&nbsp;&amp;文字\n乱码锟斤拷??的字\nfÃ©\n這是一個测试网站的句子，繁简混杂\n',
+];
+
+/** A small deterministic random edit: insert, delete or replace a piece of text, lines and line breaks included. */
+function edit(text: string, rnd: () => number): string {
+  const pieces = ['。', '\n', '\n\n', '首页 | 新闻 | 联系我们', '版权所有 © 2024', '關於我們', '\r\n', '澳门赌场 开户 送彩金', '今天天气很好，我们去公园。', ' '];
+  const at = Math.floor(rnd() * (text.length + 1));
+  const k = rnd();
+  if (k < 0.4) return text.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + text.slice(at);
+  const len = Math.floor(rnd() * 40);
+  if (k < 0.7) return text.slice(0, at) + text.slice(at + len);
+  return text.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + text.slice(at + len);
+}
+
+describe('analysis cache: same findings', () => {
+  it('declares line locality only on phase-0 rules', () => {
+    const local = RULES.filter((r) => r.locality === 'line');
+    assert.ok(local.length >= 10, 'the cue, ad, SEO and mixed-line rules are line-local');
+    for (const r of local) assert.strictEqual(r.phase ?? 0, 0, r.id);
+  });
+
+  it('cached = uncached on the seed pages, first and second analysis', () => {
+    for (const text of seeds()) {
+      const cache = new AnalysisCache();
+      const plain = analyze(text);
+      assert.deepStrictEqual(analyze(text, { cache }), plain);
+      assert.deepStrictEqual(analyze(text, { cache }), plain);
+      assert.ok(cache.stats.hits > 0);
+    }
+  });
+
+  it('cached = uncached after each of 60 random edits per seed page', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (const start of seeds()) {
+      const cache = new AnalysisCache();
+      let text = start;
+      analyze(text, { cache });
+      for (let i = 0; i < 60; i++) {
+        text = edit(text, rnd);
+        assert.deepStrictEqual(analyze(text, { cache }), analyze(text), `edit ${i}`);
+      }
+    }
+  });
+
+  it('one cache shared by several documents (keepUnused) = no cache', () => {
+    const cache = new AnalysisCache({ keepUnused: true, maxLines: 500 });
+    const docs = seeds();
+    for (const text of [...docs, ...docs.reverse()]) assert.deepStrictEqual(analyze(text, { cache }), analyze(text));
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * convert.ts's own scan over opencc-js's dictionaries must give the library's output, and the table
+ * behind scriptCounts the per-character classification it replaces (no timings here).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { classifyChar, converter, scriptCounts, toSimplified, toTraditional } from '../../server/src/engine/convert';
+import { SEEDS_DIR, seedIds } from '../seeds';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const OpenCC = require('opencc-js');
+
+const ALPHABET = [...'⿰⿱⿲⿳⿴⿻木口日月乾坤著台里于吃发髮後后干幹云雲關於关于联系我们體体𠀀𡈽𪚥\n a1。，'];
+
+function texts(): string[] {
+  const out = seedIds().map((id) => fs.readFileSync(path.join(SEEDS_DIR, `${id}.txt`), 'utf8'));
+  out.push('', '\ud840', '\udc00x', '⿰', '⿰木', '⿲木口', '⿱⿰木木木林', '關於我們，联系我们。乾淨 乾坤 皇后 頭髮');
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let k = 0; k < 400; k++) {
+    let s = '';
+    const n = 1 + Math.floor(rnd() * 24);
+    for (let i = 0; i < n; i++) s += ALPHABET[Math.floor(rnd() * ALPHABET.length)];
+    out.push(s);
+  }
+  return out;
+}
+
+describe('convert: same output as opencc-js', () => {
+  const all = texts();
+  for (const [from, to] of [['t', 'cn'], ['cn', 't'], ['hk', 'cn'], ['t', 'tw'], ['t', 'hk']]) {
+    it(`converter('${from}', '${to}') = OpenCC.Converter`, () => {
+      const lib = OpenCC.Converter({ from, to });
+      const fast = converter(from, to);
+      for (const t of all) assert.strictEqual(fast(t), lib(t), JSON.stringify(t.slice(0, 40)));
+    });
+  }
+
+  it('scriptCounts = counting classifyChar over code points', () => {
+    for (const t of all) {
+      let traditional = 0;
+      let simplified = 0;
+      for (const ch of t) {
+        const c = classifyChar(ch);
+        if (c === 1) traditional++;
+        else if (c === 2) simplified++;
+      }
+      assert.deepStrictEqual(scriptCounts(t), { traditional, simplified }, JSON.stringify(t.slice(0, 40)));
+    }
+  });
+
+  it('toSimplified / toTraditional of long documents (line by line, memoized) = OpenCC.Converter, before and after edits', () => {
+    const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
+    const s2t = OpenCC.Converter({ from: 'cn', to: 't' });
+    // without ideographic description sequences (those documents are converted whole) until the last edit
+    let doc = all.filter((t) => !/[\u2ff0-\u2fff]/.test(t)).join('\n') + '\r\n關於我們\r\n\n';
+    while (doc.length < 60000) doc += '\n' + doc;
+    for (const edit of ['', '乾淨的頭髮\n', '\n\n', '⿰木木\n']) {
+      doc = edit + doc.slice(0, 30000) + edit + doc.slice(30000);
+      assert.strictEqual(toSimplified(doc), t2s(doc));
+      assert.strictEqual(toTraditional(doc), s2t(doc));
+    }
+  });
+});
