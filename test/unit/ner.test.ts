@@ -43,6 +43,39 @@ describe('ner: model', () => {
     assert.deepStrictEqual([...back.emissions(feats)], [...m.emissions(feats)]);
   });
 
+  it('packed (loaded from its file: int16 weights, names hashed from UTF-8) scores bit-identically to float32 weights', () => {
+    const scale = 10;
+    const names = ['bias', 'u0=李', 'b0=北京', 'u0=𠀀', 'b1=𠀀x', 'y2=^HHH$', 'jw=B中华人民共和国', 'wn=\u0003', 'u0=é', 'b0=·Ａ'];
+    const w16 = new Int16Array(names.length * NTAGS).map((_, k) => ((k * 7919) % 4001) - 2000);
+    const weights = new Float32Array(names.length * NTAGS).map((_, k) => w16[k] / scale);
+    const trans = new Float32Array(NTAGS * NTAGS).map((_, k) => ((k * 31) % 17) / scale - 0.8);
+    const unpacked = new NerModel(names, weights, trans);
+    const packed = NerModel.fromBuffer(unpacked.toBuffer(scale));
+    assert.strictEqual(packed.size, names.length);
+    assert.strictEqual(packed.names, undefined);
+    assert.strictEqual(packed.collisions, 0);
+    const feats = [names, ['u0=李', 'nothing=here', 'u0=𠀀'], [], ['b0=北京', 'b0=北京', 'u0=é']];
+    assert.deepStrictEqual([...packed.emissions(feats)], [...unpacked.emissions(feats)]);
+    for (const f of names) assert.deepStrictEqual([...packed.emissions([[f]])], [...unpacked.emissions([[f]])], f);
+  });
+
+  it('shipped model: no two features share a 64-bit hash; packed scores = float32 scores on sample sentences', () => {
+    const m = loadModel();
+    assert.strictEqual(m.collisions, 0);
+    for (const text of ['国务院总理李强在人民大会堂会见外宾', '𠀀𠀁张三丰在武当山，2024年Ｗｅｉｂｏ上·李四说', '中国人民银行行长易纲表示']) {
+      const chars = Array.from(text);
+      const words = jiebaSegmenter.tag(text);
+      const feats = extractFeatures(chars, words);
+      const names = [...new Set(feats.flat())];
+      const rows = m.emissions(names.map((n) => [n]));
+      const weights = new Float32Array(rows.length);
+      for (let k = 0; k < rows.length; k++) weights[k] = rows[k];
+      const unpacked = new NerModel(names, weights, m.trans);
+      assert.deepStrictEqual([...m.score(chars, words)], [...unpacked.score(chars, words)], text);
+      assert.deepStrictEqual(viterbi(m.score(chars, words), chars.length, m.trans), viterbi(unpacked.emissions(feats), chars.length, unpacked.trans));
+    }
+  });
+
   it('scores from hashed features exactly as from feature strings', () => {
     const m = loadModel();
     const chars = Array.from('国务院总理李强在人民大会堂会见外宾');
