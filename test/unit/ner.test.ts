@@ -155,6 +155,55 @@ describe('ner: decoding', () => {
     assert.deepStrictEqual(viterbi(new Float64Array(0), 0, new Float64Array(NTAGS * NTAGS)), []);
   });
 
+  it('Viterbi over predecessor lists = the plain loop over all tag pairs (ties included)', () => {
+    // the decoder before it walked predecessor lists: every pair, ALLOWED checked, first best wins
+    const plain = (emit: Float64Array, n: number, trans: Float32Array) => {
+      const T = NTAGS;
+      const start = (t: number) => ['O', 'B', 'S'].includes(TAGS[t][0]);
+      const end = (t: number) => ['O', 'E', 'S'].includes(TAGS[t][0]);
+      const score = new Float64Array(n * T);
+      const back = new Int8Array(n * T);
+      for (let t = 0; t < T; t++) score[t] = start(t) ? emit[t] : -Infinity;
+      for (let i = 1; i < n; i++)
+        for (let t = 0; t < T; t++) {
+          let best = -Infinity;
+          let arg = 0;
+          for (let p = 0; p < T; p++) {
+            if (!ALLOWED[p * T + t]) continue;
+            const s = score[(i - 1) * T + p] + trans[p * T + t];
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
+          }
+          score[i * T + t] = best + emit[i * T + t];
+          back[i * T + t] = arg;
+        }
+      let best = -Infinity;
+      let arg = 0;
+      for (let t = 0; t < T; t++) {
+        const s = end(t) ? score[(n - 1) * T + t] : -Infinity;
+        if (s > best) {
+          best = s;
+          arg = t;
+        }
+      }
+      const tags = new Array<number>(n);
+      tags[n - 1] = arg;
+      for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * T + tags[i]];
+      return tags;
+    };
+    let seed = 7;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) / 65536;
+    for (let run = 0; run < 300; run++) {
+      const n = 1 + Math.floor(rnd() * 12);
+      const coarse = run % 2 === 0; // small integers: many ties
+      const emit = new Float64Array(n * NTAGS).map(() => (coarse ? Math.floor(rnd() * 3) : rnd() * 10 - 5));
+      const trans = new Float32Array(NTAGS * NTAGS).map(() => (coarse ? Math.floor(rnd() * 2) : rnd() * 2 - 1));
+      assert.deepStrictEqual(viterbi(emit, n, trans), plain(emit, n, trans), `run ${run}`);
+    }
+  });
+
   it('reads BIO labels into BIOES tags and spans', () => {
     const tags = labelsToTags(['B-PER', 'I-PER', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'I-ORG', 'I-GPE', 'M-LOC']);
     assert.deepStrictEqual(tags.map((t) => TAGS[t]), ['B-PER', 'E-PER', 'O', 'S-LOC', 'B-ORG', 'I-ORG', 'E-ORG', 'B-LOC', 'E-LOC']);

@@ -18,7 +18,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { DATA_DIR } from '../lexicon';
 import { NTAGS, TAGS } from './decode';
-import { FeatureSink, feed1, feed2, hashFeature, Template, TaggedWord, walkFeatures, nerLexicons } from './features';
+import { FeatureSink, hashFeature, Template, TaggedWord, walkFeatures, nerLexicons } from './features';
 
 export const MODEL_FILE = path.join(DATA_DIR, 'ner', 'model.bin.gz');
 const FORMAT = 'corpus-lint-ner/1';
@@ -29,8 +29,12 @@ function fmix(h: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h; // int32: (h >>> 0) & mask would pick the same slot
 }
+
+/** NTAGS as a constant of this module (the compiled import is a property load in every loop). */
+const NT = 13;
+if (NT !== NTAGS) throw new Error('NER model: NT must equal NTAGS');
 
 /** Words per slot of the feature table: two hash lanes, the row of the feature's weights, padding (16 bytes). */
 const STRIDE = 4;
@@ -170,24 +174,25 @@ export class NerModel {
     a |= 0;
     b |= 0;
     const keys = this.keys;
-    let slot = fmix(a ^ b) & this.mask;
+    const mask = this.mask;
+    let slot = fmix(a ^ b) & mask;
     for (;;) {
-      const k = slot * STRIDE;
+      const k = slot << 2; // STRIDE
       const row = keys[k + 2];
       if (row === 0) return;
       if (keys[k] === a && keys[k + 1] === b) {
-        const r = (row - 1) * NTAGS;
+        const r = (row - 1) * NT;
         const w16 = this.w16;
         if (w16 !== null) {
           const lut = this.lut!;
-          for (let t = 0; t < NTAGS; t++) out[base + t] += lut[w16[r + t] + 32768];
+          for (let t = 0; t < NT; t++) out[base + t] += lut[w16[r + t] + 32768];
         } else {
           const wf = this.wf!;
-          for (let t = 0; t < NTAGS; t++) out[base + t] += wf[r + t];
+          for (let t = 0; t < NT; t++) out[base + t] += wf[r + t];
         }
         return;
       }
-      slot = (slot + 1) & this.mask;
+      slot = (slot + 1) & mask;
     }
   }
 
@@ -287,20 +292,20 @@ export class HashSink implements FeatureSink {
       h1 = t.h1;
       h2 = t.h2;
     } else {
-      h1 = feed1(t.e1, a);
-      h2 = feed2(t.e2, a);
+      h1 = lane1(t.e1, a);
+      h2 = lane2(t.e2, a);
       if (b !== undefined) {
-        h1 = feed1(h1, b);
-        h2 = feed2(h2, b);
+        h1 = lane1(h1, b);
+        h2 = lane2(h2, b);
         if (c !== undefined) {
-          h1 = feed1(h1, c);
-          h2 = feed2(h2, c);
+          h1 = lane1(h1, c);
+          h2 = lane2(h2, c);
           if (d !== undefined) {
-            h1 = feed1(h1, d);
-            h2 = feed2(h2, d);
+            h1 = lane1(h1, d);
+            h2 = lane2(h2, d);
             if (e !== undefined) {
-              h1 = feed1(h1, e);
-              h2 = feed2(h2, e);
+              h1 = lane1(h1, e);
+              h2 = lane2(h2, e);
             }
           }
         }
@@ -308,6 +313,19 @@ export class HashSink implements FeatureSink {
     }
     this.model.add(this.out, this.base, h1, h2);
   }
+}
+
+/** feed1 and feed2 of features.ts, local to this module so that they inline into HashSink.f (same values). */
+function lane1(h: number, s: string): number {
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 16777619);
+  return h;
+}
+function lane2(h: number, s: string): number {
+  for (let k = 0; k < s.length; k++) {
+    h = Math.imul(h ^ s.charCodeAt(k), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  return h;
 }
 
 let shipped: NerModel | undefined;
