@@ -93,6 +93,16 @@ describe('ner: model', () => {
   });
 });
 
+describe('segmenter: nodejieba without its keyword-extraction tables', () => {
+  it('cut() and tag() equal those of nodejieba loaded with all its default files', function () {
+    this.timeout(60000);
+    const texts = ['国务院总理李强在人民大会堂会见外宾', '中国人民银行行长易纲表示，2024年Ｗｅｉｂｏ上·李四说', '的以来，着力提高结合实际。', '陳全國在烏魯木齊'];
+    const script = `const j = require('nodejieba'); const t = JSON.parse(process.argv[1]); process.stdout.write(JSON.stringify(t.map((x) => [j.cut(x, true), j.tag(x)])));`;
+    const out = require('child_process').execFileSync(process.execPath, ['-e', script, JSON.stringify(texts)], { cwd: require('path').resolve(__dirname, '..', '..', '..') });
+    assert.deepStrictEqual(JSON.parse(out.toString()), texts.map((x) => [jiebaSegmenter.cut(x), jiebaSegmenter.tag(x)]));
+  });
+});
+
 describe('ner: features', () => {
   const chars = Array.from('李明在北京市');
   const words = [
