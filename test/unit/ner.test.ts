@@ -43,6 +43,39 @@ describe('ner: model', () => {
     assert.deepStrictEqual([...back.emissions(feats)], [...m.emissions(feats)]);
   });
 
+  it('packed (loaded from its file: int16 weights, names hashed from UTF-8) scores bit-identically to float32 weights', () => {
+    const scale = 10;
+    const names = ['bias', 'u0=李', 'b0=北京', 'u0=𠀀', 'b1=𠀀x', 'y2=^HHH$', 'jw=B中华人民共和国', 'wn=\u0003', 'u0=é', 'b0=·Ａ'];
+    const w16 = new Int16Array(names.length * NTAGS).map((_, k) => ((k * 7919) % 4001) - 2000);
+    const weights = new Float32Array(names.length * NTAGS).map((_, k) => w16[k] / scale);
+    const trans = new Float32Array(NTAGS * NTAGS).map((_, k) => ((k * 31) % 17) / scale - 0.8);
+    const unpacked = new NerModel(names, weights, trans);
+    const packed = NerModel.fromBuffer(unpacked.toBuffer(scale));
+    assert.strictEqual(packed.size, names.length);
+    assert.strictEqual(packed.names, undefined);
+    assert.strictEqual(packed.collisions, 0);
+    const feats = [names, ['u0=李', 'nothing=here', 'u0=𠀀'], [], ['b0=北京', 'b0=北京', 'u0=é']];
+    assert.deepStrictEqual([...packed.emissions(feats)], [...unpacked.emissions(feats)]);
+    for (const f of names) assert.deepStrictEqual([...packed.emissions([[f]])], [...unpacked.emissions([[f]])], f);
+  });
+
+  it('shipped model: no two features share a 64-bit hash; packed scores = float32 scores on sample sentences', () => {
+    const m = loadModel();
+    assert.strictEqual(m.collisions, 0);
+    for (const text of ['国务院总理李强在人民大会堂会见外宾', '𠀀𠀁张三丰在武当山，2024年Ｗｅｉｂｏ上·李四说', '中国人民银行行长易纲表示']) {
+      const chars = Array.from(text);
+      const words = jiebaSegmenter.tag(text);
+      const feats = extractFeatures(chars, words);
+      const names = [...new Set(feats.flat())];
+      const rows = m.emissions(names.map((n) => [n]));
+      const weights = new Float32Array(rows.length);
+      for (let k = 0; k < rows.length; k++) weights[k] = rows[k];
+      const unpacked = new NerModel(names, weights, m.trans);
+      assert.deepStrictEqual([...m.score(chars, words)], [...unpacked.score(chars, words)], text);
+      assert.deepStrictEqual(viterbi(m.score(chars, words), chars.length, m.trans), viterbi(unpacked.emissions(feats), chars.length, unpacked.trans));
+    }
+  });
+
   it('scores from hashed features exactly as from feature strings', () => {
     const m = loadModel();
     const chars = Array.from('国务院总理李强在人民大会堂会见外宾');
@@ -57,6 +90,16 @@ describe('ner: model', () => {
     const [a, b] = hashFeature('u0=李');
     assert.ok(a >>> 0 === a && b >>> 0 === b);
     assert.notDeepStrictEqual(hashFeature('u0=李'), hashFeature('u1=李'));
+  });
+});
+
+describe('segmenter: nodejieba without its keyword-extraction tables', () => {
+  it('cut() and tag() equal those of nodejieba loaded with all its default files', function () {
+    this.timeout(60000);
+    const texts = ['国务院总理李强在人民大会堂会见外宾', '中国人民银行行长易纲表示，2024年Ｗｅｉｂｏ上·李四说', '的以来，着力提高结合实际。', '陳全國在烏魯木齊'];
+    const script = `const j = require('nodejieba'); const t = JSON.parse(process.argv[1]); process.stdout.write(JSON.stringify(t.map((x) => [j.cut(x, true), j.tag(x)])));`;
+    const out = require('child_process').execFileSync(process.execPath, ['-e', script, JSON.stringify(texts)], { cwd: require('path').resolve(__dirname, '..', '..', '..') });
+    assert.deepStrictEqual(JSON.parse(out.toString()), texts.map((x) => [jiebaSegmenter.cut(x), jiebaSegmenter.tag(x)]));
   });
 });
 
@@ -120,6 +163,55 @@ describe('ner: decoding', () => {
     seq.forEach((t, i) => (emit[i * NTAGS + tagIndex(t)] = 5));
     assert.deepStrictEqual(viterbi(emit, seq.length, new Float64Array(NTAGS * NTAGS)).map((t) => TAGS[t]), seq);
     assert.deepStrictEqual(viterbi(new Float64Array(0), 0, new Float64Array(NTAGS * NTAGS)), []);
+  });
+
+  it('Viterbi over predecessor lists = the plain loop over all tag pairs (ties included)', () => {
+    // the decoder before it walked predecessor lists: every pair, ALLOWED checked, first best wins
+    const plain = (emit: Float64Array, n: number, trans: Float32Array) => {
+      const T = NTAGS;
+      const start = (t: number) => ['O', 'B', 'S'].includes(TAGS[t][0]);
+      const end = (t: number) => ['O', 'E', 'S'].includes(TAGS[t][0]);
+      const score = new Float64Array(n * T);
+      const back = new Int8Array(n * T);
+      for (let t = 0; t < T; t++) score[t] = start(t) ? emit[t] : -Infinity;
+      for (let i = 1; i < n; i++)
+        for (let t = 0; t < T; t++) {
+          let best = -Infinity;
+          let arg = 0;
+          for (let p = 0; p < T; p++) {
+            if (!ALLOWED[p * T + t]) continue;
+            const s = score[(i - 1) * T + p] + trans[p * T + t];
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
+          }
+          score[i * T + t] = best + emit[i * T + t];
+          back[i * T + t] = arg;
+        }
+      let best = -Infinity;
+      let arg = 0;
+      for (let t = 0; t < T; t++) {
+        const s = end(t) ? score[(n - 1) * T + t] : -Infinity;
+        if (s > best) {
+          best = s;
+          arg = t;
+        }
+      }
+      const tags = new Array<number>(n);
+      tags[n - 1] = arg;
+      for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * T + tags[i]];
+      return tags;
+    };
+    let seed = 7;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) / 65536;
+    for (let run = 0; run < 300; run++) {
+      const n = 1 + Math.floor(rnd() * 12);
+      const coarse = run % 2 === 0; // small integers: many ties
+      const emit = new Float64Array(n * NTAGS).map(() => (coarse ? Math.floor(rnd() * 3) : rnd() * 10 - 5));
+      const trans = new Float32Array(NTAGS * NTAGS).map(() => (coarse ? Math.floor(rnd() * 2) : rnd() * 2 - 1));
+      assert.deepStrictEqual(viterbi(emit, n, trans), plain(emit, n, trans), `run ${run}`);
+    }
   });
 
   it('reads BIO labels into BIOES tags and spans', () => {

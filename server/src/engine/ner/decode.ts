@@ -37,20 +37,27 @@ export function viterbi(emit: ArrayLike<number>, n: number, trans: ArrayLike<num
   const score = new Float64Array(n * T);
   const back = new Int8Array(n * T);
   for (let t = 0; t < T; t++) score[t] = CAN_START[t] ? emit[t] : -Infinity;
+  // the allowed predecessors of each tag, in increasing order (the first best one wins, as before)
+  const from = PRED_FROM;
+  const pred = PRED;
+  const tr = TRANS_BUF.length >= T * T ? TRANS_BUF : (TRANS_BUF = new Float64Array(T * T));
+  for (let k = 0; k < T * T; k++) tr[k] = trans[k];
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
+    const cur = i * T;
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + t]) continue;
-        const s = score[(i - 1) * T + p] + trans[p * T + t];
+      for (let q = from[t]; q < from[t + 1]; q++) {
+        const p = pred[q];
+        const s = score[prev + p] + tr[p * T + t];
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * T + t] = best + emit[i * T + t];
-      back[i * T + t] = arg;
+      score[cur + t] = best + emit[cur + t];
+      back[cur + t] = arg;
     }
   }
   let best = -Infinity;
@@ -67,6 +74,19 @@ export function viterbi(emit: ArrayLike<number>, n: number, trans: ArrayLike<num
   for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * T + tags[i]];
   return tags;
 }
+
+/** PRED[PRED_FROM[t] .. PRED_FROM[t + 1]): the tags p with ALLOWED[p · NTAGS + t], increasing. */
+const PRED_FROM = new Int32Array(NTAGS + 1);
+const PRED: Int32Array = (() => {
+  const out: number[] = [];
+  for (let t = 0; t < NTAGS; t++) {
+    PRED_FROM[t] = out.length;
+    for (let p = 0; p < NTAGS; p++) if (ALLOWED[p * NTAGS + t]) out.push(p);
+  }
+  PRED_FROM[NTAGS] = out.length;
+  return Int32Array.from(out);
+})();
+let TRANS_BUF = new Float64Array(NTAGS * NTAGS);
 
 export interface TagSpan {
   /** code-point offsets, end exclusive */

@@ -22,7 +22,12 @@ export interface NerLexicons {
   /** suffix → LOC / ORG */
   suffixes: Map<string, string>;
   maxSuffix: number;
+  /** the last character of each suffix, the first of each title (positions without one are skipped) */
+  suffixLast: Set<string>;
+  titleFirst: Set<string>;
   titles: Set<string>;
+  /** the first character of each two-character surname */
+  surname2First: Set<string>;
   maxTitle: number;
   surnames: Set<string>;
 }
@@ -51,8 +56,23 @@ export function nerLexicons(): NerLexicons {
   const surnames = new Set<string>();
   for (const line of readList('surnames.txt')) for (const s of line.split(/\s+/)) if (s) surnames.add(s);
   const max = (xs: Iterable<string>) => Math.max(1, ...[...xs].map((x) => [...x].length));
-  lexicons = { suffixes, maxSuffix: max(suffixes.keys()), titles, maxTitle: max(titles), surnames };
+  const suffixLast = new Set([...suffixes.keys()].map((x) => [...x].pop()!));
+  const titleFirst = new Set([...titles].map((x) => [...x][0]));
+  const surname2First = new Set([...surnames].filter((x) => [...x].length === 2).map((x) => [...x][0]));
+  lexicons = { suffixes, maxSuffix: max(suffixes.keys()), suffixLast, titleFirst, titles, maxTitle: max(titles), surnames, surname2First };
   return lexicons;
+}
+
+const typeMemo = new Map<string, string>();
+
+/** charType() through a memo of the characters seen (a few thousand distinct ones in a corpus). */
+function charTypeMemo(c: string): string {
+  let t = typeMemo.get(c);
+  if (t === undefined) {
+    t = charType(c);
+    if (typeMemo.size < 65536) typeMemo.set(c, t);
+  }
+  return t;
 }
 
 /** Character class: H Han, N Chinese numeral, D digit, L Latin letter, M middle dot, P punctuation, S space, O other. */
@@ -206,7 +226,7 @@ const DIGITS = ['0', '1', '2', '3', '4', '5', '6'];
 export function walkFeatures(chars: string[], words: TaggedWord[] | undefined, sink: FeatureSink, lex: NerLexicons = nerLexicons()): void {
   const n = chars.length;
   const c = (k: number) => (k < 0 ? BOS : k >= n ? EOS : chars[k]);
-  const types = chars.map(charType);
+  const types = chars.map(charTypeMemo);
   const ty = (k: number) => (k < 0 ? '^' : k >= n ? '$' : types[k]);
   const wi = wordInfo(chars, words);
   const wordChars = words ? words.map((w) => [...w.word].length) : [];
@@ -216,19 +236,27 @@ export function walkFeatures(chars: string[], words: TaggedWord[] | undefined, s
   const sufAt: string[] = new Array(n).fill('');
   const titleStart: boolean[] = new Array(n).fill(false);
   const titleEnd: boolean[] = new Array(n).fill(false);
+  // the sentence as one string and the UTF-16 offset of each character: candidates are slices of it
+  const text = chars.join('');
+  const at = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) at[i + 1] = at[i] + chars[i].length;
   for (let i = 0; i < n; i++) {
-    for (let len = Math.min(lex.maxSuffix, i + 1); len >= 1; len--) {
-      const t = lex.suffixes.get(len === 1 ? chars[i] : chars.slice(i - len + 1, i + 1).join(''));
-      if (t) {
-        sufAt[i] = t + DIGITS[Math.min(len, 6)];
-        break;
+    if (lex.suffixLast.has(chars[i])) {
+      for (let len = Math.min(lex.maxSuffix, i + 1); len >= 1; len--) {
+        const t = lex.suffixes.get(len === 1 ? chars[i] : text.slice(at[i - len + 1], at[i + 1]));
+        if (t) {
+          sufAt[i] = t + DIGITS[Math.min(len, 6)];
+          break;
+        }
       }
     }
-    for (let len = Math.min(lex.maxTitle, n - i); len >= 1; len--) {
-      if (lex.titles.has(len === 1 ? chars[i] : chars.slice(i, i + len).join(''))) {
-        titleStart[i] = true;
-        titleEnd[i + len - 1] = true;
-        break;
+    if (lex.titleFirst.has(chars[i])) {
+      for (let len = Math.min(lex.maxTitle, n - i); len >= 1; len--) {
+        if (lex.titles.has(len === 1 ? chars[i] : text.slice(at[i], at[i + len]))) {
+          titleStart[i] = true;
+          titleEnd[i + len - 1] = true;
+          break;
+        }
       }
     }
   }
@@ -284,7 +312,7 @@ export function walkFeatures(chars: string[], words: TaggedWord[] | undefined, s
     if (i + 2 < n && titleStart[i + 2]) sink.f(T.ha2);
     if (i + 3 < n && titleStart[i + 3]) sink.f(T.ha3);
     if (lex.surnames.has(c0)) sink.f(T.n0);
-    if (i + 1 < n && lex.surnames.has(c0 + chars[i + 1])) sink.f(T.n2);
+    if (i + 1 < n && lex.surname2First.has(c0) && lex.surnames.has(c0 + chars[i + 1])) sink.f(T.n2);
     if (i > 0 && lex.surnames.has(chars[i - 1])) sink.f(T.nm1);
     if (i > 1 && lex.surnames.has(chars[i - 2])) sink.f(T.nm2);
   }

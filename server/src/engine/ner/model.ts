@@ -18,7 +18,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { DATA_DIR } from '../lexicon';
 import { NTAGS, TAGS } from './decode';
-import { FeatureSink, feed1, feed2, hashFeature, Template, TaggedWord, walkFeatures, nerLexicons } from './features';
+import { FeatureSink, hashFeature, Template, TaggedWord, walkFeatures, nerLexicons } from './features';
 
 export const MODEL_FILE = path.join(DATA_DIR, 'ner', 'model.bin.gz');
 const FORMAT = 'corpus-lint-ner/1';
@@ -29,76 +29,176 @@ function fmix(h: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h; // int32: (h >>> 0) & mask would pick the same slot
 }
 
-/** Words per slot of the feature table: two hash lanes, NTAGS weights, padding (64 bytes, one cache line). */
-const STRIDE = 16;
+/** NTAGS as a constant of this module (the compiled import is a property load in every loop). */
+const NT = 13;
+if (NT !== NTAGS) throw new Error('NER model: NT must equal NTAGS');
 
+/** Words per slot of the feature table: two hash lanes, the row of the feature's weights, padding (16 bytes). */
+const STRIDE = 4;
+
+/** Streams the UTF-16 code units of UTF-8 bytes buf[from .. to) through both hash lanes, as feed1/feed2 do. */
+function hashUtf8(buf: Uint8Array, from: number, to: number, out: Uint32Array): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  let k = from;
+  while (k < to) {
+    const b0 = buf[k];
+    let cp: number;
+    if (b0 < 0x80) {
+      cp = b0;
+      k += 1;
+    } else if (b0 < 0xe0) {
+      cp = ((b0 & 0x1f) << 6) | (buf[k + 1] & 0x3f);
+      k += 2;
+    } else if (b0 < 0xf0) {
+      cp = ((b0 & 0x0f) << 12) | ((buf[k + 1] & 0x3f) << 6) | (buf[k + 2] & 0x3f);
+      k += 3;
+    } else {
+      cp = ((b0 & 0x07) << 18) | ((buf[k + 1] & 0x3f) << 12) | ((buf[k + 2] & 0x3f) << 6) | (buf[k + 3] & 0x3f);
+      k += 4;
+    }
+    if (cp >= 0x10000) {
+      const hi = 0xd800 + ((cp - 0x10000) >> 10);
+      const lo = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      h1 = Math.imul(h1 ^ hi, 16777619);
+      h2 = Math.imul(h2 ^ hi, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+      h1 = Math.imul(h1 ^ lo, 16777619);
+      h2 = Math.imul(h2 ^ lo, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    } else {
+      h1 = Math.imul(h1 ^ cp, 16777619);
+      h2 = Math.imul(h2 ^ cp, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+  }
+  out[0] = h1 >>> 0;
+  out[1] = h2 >>> 0;
+}
+
+/**
+ * A linear scorer. In memory: an open-addressing table of [lane 1, lane 2, row] (16 bytes a slot, load
+ * ≤ 0.55) and the weights as a rows × NTAGS matrix: int16 as stored in the file (a loaded model; each
+ * value read through a table of the float32 it stands for, so scores are bit-identical to float32
+ * weights) or float32 (a model built by the trainer). Feature names are kept only when the model is
+ * built from them (training, tests); a loaded model hashes the names straight from the file's bytes.
+ *
+ * Collisions: two features of the model with the same 64-bit hash are counted in `collisions` (the
+ * trainer refuses to write such a model; the shipped model has none, see ner.test.ts). A string that is
+ * not a feature of the model matches one with probability ~ rows / 2^64 per lookup.
+ */
 export class NerModel {
-  /** Slots of [lane 1, lane 2, weight × NTAGS, pad]; lanes (0, 0) mark an empty slot. */
-  private readonly keys: Uint32Array;
-  private readonly table: Float32Array;
+  /** Slots of [lane 1, lane 2, row + 1, pad]; row + 1 = 0 marks an empty slot. */
+  private readonly keys: Int32Array;
   private readonly mask: number;
+  /** int16 weights (rows × NTAGS) and the float32 value of each int16 (index + 32768), or null */
+  private readonly w16: Int16Array | null;
+  private readonly lut: Float32Array | null;
+  /** float32 weights (rows × NTAGS), or null */
+  private readonly wf: Float32Array | null;
+  private readonly rows: number;
+  /** model features that share another's 64-bit hash (the first one keeps the slot) */
+  collisions = 0;
 
+  /**
+   * A model over `names` (row r is names[r]) with float32 `weights` (rows × NTAGS), or, from a model
+   * file, the UTF-8 names joined by "\n" with int16 weights and their scale.
+   */
   constructor(
-    /** feature name of each row */
-    readonly names: string[],
-    /** rows of NTAGS weights */
-    readonly weights: Float32Array,
+    /** feature name of each row (undefined for a model loaded from its file) */
+    readonly names: string[] | undefined,
+    /** rows of NTAGS weights (float32), undefined for a model loaded from its file */
+    readonly weights: Float32Array | undefined,
     /** NTAGS × NTAGS transition weights */
     readonly trans: Float32Array,
+    packed?: { names: Uint8Array; rows: number; w16: Int16Array; scale: number },
   ) {
+    this.rows = packed ? packed.rows : names!.length;
     let cap = 1024;
-    while (cap < names.length * 1.9) cap <<= 1;
+    while (cap < this.rows * 1.8) cap <<= 1;
     this.mask = cap - 1;
-    const buf = new ArrayBuffer(cap * STRIDE * 4);
-    this.keys = new Uint32Array(buf);
-    this.table = new Float32Array(buf);
-    for (let r = 0; r < names.length; r++) {
-      const [a, b] = hashFeature(names[r]);
-      this.insert(a, b, r);
+    this.keys = new Int32Array(cap * STRIDE);
+    if (packed) {
+      this.w16 = packed.w16;
+      this.wf = null;
+      this.lut = new Float32Array(65536);
+      for (let v = -32768; v < 32768; v++) this.lut[v + 32768] = v / packed.scale;
+      const h = new Uint32Array(2);
+      const buf = packed.names;
+      let from = 0;
+      let r = 0;
+      for (let k = 0; k <= buf.length && r < this.rows; k++) {
+        if (k < buf.length && buf[k] !== 0x0a) continue;
+        hashUtf8(buf, from, k, h);
+        this.insert(h[0], h[1], r++);
+        from = k + 1;
+      }
+      if (r !== this.rows) throw new Error('NER model: feature count does not match');
+    } else {
+      this.w16 = null;
+      this.lut = null;
+      this.wf = weights!;
+      for (let r = 0; r < names!.length; r++) {
+        const [a, b] = hashFeature(names![r]);
+        this.insert(a, b, r);
+      }
     }
   }
 
   private insert(a: number, b: number, row: number): void {
-    if (a === 0 && b === 0) return;
+    a |= 0;
+    b |= 0;
+    const keys = this.keys;
     let slot = fmix(a ^ b) & this.mask;
     for (;;) {
       const k = slot * STRIDE;
-      if (this.keys[k] === 0 && this.keys[k + 1] === 0) {
-        this.keys[k] = a;
-        this.keys[k + 1] = b;
-        for (let t = 0; t < NTAGS; t++) this.table[k + 2 + t] = this.weights[row * NTAGS + t];
+      if (keys[k + 2] === 0) {
+        keys[k] = a;
+        keys[k + 1] = b;
+        keys[k + 2] = row + 1;
         return;
       }
-      if (this.keys[k] === a && this.keys[k + 1] === b) return; // first row wins
+      if (keys[k] === a && keys[k + 1] === b) {
+        this.collisions++;
+        return; // first row wins
+      }
       slot = (slot + 1) & this.mask;
     }
   }
 
   /** Adds the weights of the feature with hash lanes (a, b), if known, to out[base .. base + NTAGS). */
   add(out: Float64Array, base: number, a: number, b: number): void {
-    a >>>= 0;
-    b >>>= 0;
+    a |= 0;
+    b |= 0;
     const keys = this.keys;
-    let slot = fmix(a ^ b) & this.mask;
+    const mask = this.mask;
+    let slot = fmix(a ^ b) & mask;
     for (;;) {
-      const k = slot * STRIDE;
-      const k1 = keys[k];
-      const k2 = keys[k + 1];
-      if (k1 === a && k2 === b) {
-        const tb = this.table;
-        for (let t = 0; t < NTAGS; t++) out[base + t] += tb[k + 2 + t];
+      const k = slot << 2; // STRIDE
+      const row = keys[k + 2];
+      if (row === 0) return;
+      if (keys[k] === a && keys[k + 1] === b) {
+        const r = (row - 1) * NT;
+        const w16 = this.w16;
+        if (w16 !== null) {
+          const lut = this.lut!;
+          for (let t = 0; t < NT; t++) out[base + t] += lut[w16[r + t] + 32768];
+        } else {
+          const wf = this.wf!;
+          for (let t = 0; t < NT; t++) out[base + t] += wf[r + t];
+        }
         return;
       }
-      if (k1 === 0 && k2 === 0) return;
-      slot = (slot + 1) & this.mask;
+      slot = (slot + 1) & mask;
     }
   }
 
+  /** Number of features (rows). */
   get size(): number {
-    return this.names.length;
+    return this.rows;
   }
 
   /** Emission scores (n × NTAGS) of a sentence given each position's features as strings. */
@@ -121,22 +221,25 @@ export class NerModel {
     return sink.out;
   }
 
-  /** The model file's bytes (before gzip). Weights are rounded to multiples of 1/scale. */
+  /** The model file's bytes (before gzip). Weights are rounded to multiples of 1/scale. Needs the names. */
   toBuffer(scale: number): Buffer {
+    if (!this.names || !this.weights) throw new Error('NER model: a model loaded from its file cannot be written again');
+    const names0 = this.names;
+    const weights0 = this.weights;
     const keep: number[] = [];
     const q = (x: number) => Math.max(-32767, Math.min(32767, Math.round(x * scale)));
-    for (let r = 0; r < this.names.length; r++) {
-      if (/[\n]/.test(this.names[r])) continue;
+    for (let r = 0; r < names0.length; r++) {
+      if (/[\n]/.test(names0[r])) continue;
       let any = false;
-      for (let t = 0; t < NTAGS && !any; t++) if (q(this.weights[r * NTAGS + t]) !== 0) any = true;
+      for (let t = 0; t < NTAGS && !any; t++) if (q(weights0[r * NTAGS + t]) !== 0) any = true;
       if (any) keep.push(r);
     }
-    keep.sort((x, y) => (this.names[x] < this.names[y] ? -1 : this.names[x] > this.names[y] ? 1 : 0));
+    keep.sort((x, y) => (names0[x] < names0[y] ? -1 : names0[x] > names0[y] ? 1 : 0));
     const header = Buffer.from(JSON.stringify({ format: FORMAT, tags: TAGS, scale, rows: keep.length }), 'utf8');
-    const names = Buffer.from(keep.map((r) => this.names[r]).join('\n'), 'utf8');
+    const names = Buffer.from(keep.map((r) => names0[r]).join('\n'), 'utf8');
     const w = new Int16Array(keep.length * NTAGS);
     keep.forEach((r, k) => {
-      for (let t = 0; t < NTAGS; t++) w[k * NTAGS + t] = q(this.weights[r * NTAGS + t]);
+      for (let t = 0; t < NTAGS; t++) w[k * NTAGS + t] = q(weights0[r * NTAGS + t]);
     });
     const tr = Int16Array.from(this.trans, q);
     const len = (n: number) => {
@@ -162,14 +265,13 @@ export class NerModel {
     if (header.tags.join(',') !== TAGS.join(',')) throw new Error(`NER model has tags ${header.tags}, expected ${TAGS.join(',')}`);
     const nlen = buf.readUInt32LE(pos);
     pos += 4;
-    const names = header.rows ? buf.toString('utf8', pos, pos + nlen).split('\n') : [];
+    const names = buf.subarray(pos, pos + nlen);
     pos += nlen;
-    if (names.length !== header.rows) throw new Error('NER model: feature count does not match');
-    const weights = new Float32Array(header.rows * NTAGS);
-    for (let k = 0; k < weights.length; k++, pos += 2) weights[k] = buf.readInt16LE(pos) / header.scale;
+    const w16 = new Int16Array(header.rows * NTAGS);
+    for (let k = 0; k < w16.length; k++, pos += 2) w16[k] = buf.readInt16LE(pos);
     const trans = new Float32Array(NTAGS * NTAGS);
     for (let k = 0; k < trans.length; k++, pos += 2) trans[k] = buf.readInt16LE(pos) / header.scale;
-    return new NerModel(names, weights, trans);
+    return new NerModel(undefined, undefined, trans, { names, rows: header.rows, w16, scale: header.scale });
   }
 }
 
@@ -190,20 +292,20 @@ export class HashSink implements FeatureSink {
       h1 = t.h1;
       h2 = t.h2;
     } else {
-      h1 = feed1(t.e1, a);
-      h2 = feed2(t.e2, a);
+      h1 = lane1(t.e1, a);
+      h2 = lane2(t.e2, a);
       if (b !== undefined) {
-        h1 = feed1(h1, b);
-        h2 = feed2(h2, b);
+        h1 = lane1(h1, b);
+        h2 = lane2(h2, b);
         if (c !== undefined) {
-          h1 = feed1(h1, c);
-          h2 = feed2(h2, c);
+          h1 = lane1(h1, c);
+          h2 = lane2(h2, c);
           if (d !== undefined) {
-            h1 = feed1(h1, d);
-            h2 = feed2(h2, d);
+            h1 = lane1(h1, d);
+            h2 = lane2(h2, d);
             if (e !== undefined) {
-              h1 = feed1(h1, e);
-              h2 = feed2(h2, e);
+              h1 = lane1(h1, e);
+              h2 = lane2(h2, e);
             }
           }
         }
@@ -211,6 +313,19 @@ export class HashSink implements FeatureSink {
     }
     this.model.add(this.out, this.base, h1, h2);
   }
+}
+
+/** feed1 and feed2 of features.ts, local to this module so that they inline into HashSink.f (same values). */
+function lane1(h: number, s: string): number {
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 16777619);
+  return h;
+}
+function lane2(h: number, s: string): number {
+  for (let k = 0; k < s.length; k++) {
+    h = Math.imul(h ^ s.charCodeAt(k), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  return h;
 }
 
 let shipped: NerModel | undefined;

@@ -256,7 +256,9 @@ export function train(o: Options): void {
   }
 
   const model = toModel();
-  if (o.prune > 0) for (let k = 0; k < model.weights.length; k++) if (Math.abs(model.weights[k]) < o.prune) model.weights[k] = 0;
+  if (model.collisions) throw new Error(`${model.collisions} features share another feature's 64-bit hash: change the seeds in features.ts`);
+  const weights = model.weights!;
+  if (o.prune > 0) for (let k = 0; k < weights.length; k++) if (Math.abs(weights[k]) < o.prune) weights[k] = 0;
   const bytes = saveModel(model, o.scale, o.out);
   log(`wrote ${o.out} (${(bytes / 1048576).toFixed(2)} MB)`);
   if (heldSet.length) {
