@@ -14,10 +14,13 @@ import { norm } from './common';
 
 const CUE = /^[\s【\[(]*(核心提示|文章摘要|本文摘要|内容摘要|摘要|导读|内容提要|提要|核心摘要|文章导读|本文导读|简介|内容简介|要点|提示)\s*[:：】\]]/;
 
-function bigrams(s: string): string[] {
-  const t = s.replace(/[\s\p{P}\p{S}]/gu, '');
-  const out: string[] = [];
-  for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
+const DROP = /[\s\p{P}\p{S}]/gu;
+
+/** The character bigrams of `s` (spaces, punctuation and symbols dropped), each as a number: two UTF-16 code units. */
+function bigrams(s: string): number[] {
+  const t = s.replace(DROP, '');
+  const out: number[] = [];
+  for (let i = 0; i + 1 < t.length; i++) out.push(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
   return out;
 }
 
@@ -27,7 +30,7 @@ export const templateSummary: Rule = {
   scope: 'line',
   check(ctx) {
     const out: Finding[] = [];
-    let others: Set<string> | undefined;
+    let others: Set<number> | undefined;
     ctx.lines.forEach((line) => {
       if (line.blank) return;
       const n = norm(line.text);
@@ -37,7 +40,13 @@ export const templateSummary: Rule = {
       const grams = bigrams(body);
       if (!others) {
         others = new Set();
-        for (const l of ctx.lines) if (l !== line && !l.blank && !CUE.test(norm(l.text))) for (const g of bigrams(norm(l.text))) others.add(g);
+        for (const l of ctx.lines) {
+          if (l === line || l.blank) continue;
+          const nl = norm(l.text);
+          if (CUE.test(nl)) continue;
+          const t = nl.replace(DROP, '');
+          for (let i = 0; i + 1 < t.length; i++) others.add(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
+        }
       }
       const found = grams.length ? grams.filter((g) => others!.has(g)).length / grams.length : 0;
       const cut = /(\.\.\.|…|。。。)\s*$/.test(body);
