@@ -6,7 +6,10 @@
  *     --sizes (MB, default "2"; e.g. --sizes 2,10).
  * Runs each corpus --runs times (default 3) and prints the median per rule, the rules sorted by cost,
  * with the load average (the machine is shared: read the figures against it). Needs `tsc -p .` first.
- *   node scripts/rule-costs.js [--sizes 2,10] [--runs 3] [--top 25] [--rule <id substring>] [--no-dev]
+ * --edit: what an edit costs in the language server instead: each text is analysed once into an
+ * AnalysisCache (engine/cache.ts), then one character is inserted in its middle line and that analysis is
+ * timed (line-local rules run through the cache, over the changed line only).
+ *   node scripts/rule-costs.js [--sizes 2,10] [--runs 3] [--top 25] [--rule <id substring>] [--no-dev] [--edit]
  */
 const fs = require('fs');
 const os = require('os');
@@ -17,6 +20,7 @@ const { buildContext, DEFAULT_CATEGORIES } = require(path.join(OUT, 'engine', 'a
 const { RULES } = require(path.join(OUT, 'engine', 'rules', 'index.js'));
 const { judgeInput } = require(path.join(OUT, 'engine', 'input.js'));
 const { jiebaSegmenter } = require(path.join(OUT, 'segmenter.js'));
+const { AnalysisCache } = require(path.join(OUT, 'engine', 'cache.js'));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -27,6 +31,7 @@ const runs = Number(opt('--runs', 3));
 const top = Number(opt('--top', 25));
 const sizes = String(opt('--sizes', '2')).split(',').filter(Boolean).map(Number);
 const only = opt('--rule', '');
+const edit = args.includes('--edit');
 const devDir = opt('--dev', path.resolve(__dirname, '..', '..', 'shared', 'corpus', 'dev'));
 
 const files = [];
@@ -41,9 +46,20 @@ const cats = new Set(DEFAULT_CATEGORIES);
 const rules = RULES.filter((r) => cats.has(r.category));
 const phases = [...new Set(rules.map((r) => r.phase ?? 0))].sort((a, b) => a - b);
 
-/** One analysis of `text` as analyze() runs it; adds each rule's ms to `acc`. */
+/** One analysis of `text` as analyze() runs it; adds each rule's ms to `acc`. With --edit: of `text` edited. */
 function timeOne(text, acc) {
   if (judgeInput(text).kind !== 'ok') return;
+  let cache;
+  if (edit) {
+    cache = new AnalysisCache();
+    run(text, {}, cache);
+    const mid = text.indexOf('\n', text.length >> 1);
+    text = mid < 0 ? text + '的' : text.slice(0, mid) + '的' + text.slice(mid);
+  }
+  run(text, acc, cache);
+}
+
+function run(text, acc, cache) {
   const base = buildContext(text, { segmenter: jiebaSegmenter });
   const findings = [];
   for (const phase of phases) {
@@ -53,7 +69,7 @@ function timeOne(text, acc) {
       const t0 = process.hrtime.bigint();
       let fs_ = [];
       try {
-        fs_ = rule.check(ctx);
+        fs_ = cache && rule.locality === 'line' ? cache.run(rule, ctx) : rule.check(ctx);
       } catch {
         /* analyze() drops a throwing rule's findings */
       }
@@ -74,7 +90,7 @@ function measure(label, texts) {
   const rows = Object.entries(per).map(([k, xs]) => [k, med(xs), Math.min(...xs), Math.max(...xs)]);
   rows.sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((s, r) => s + r[1], 0);
-  console.log(`\n${label}: total ${total.toFixed(0)} ms (median of ${runs}; load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+  console.log(`\n${label}${edit ? ', one edit after a cached analysis' : ''}: total ${total.toFixed(0)} ms (median of ${runs}; load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
   for (const [k, m, lo, hi] of rows.filter((r) => !only || r[0].includes(only)).slice(0, only ? 1000 : top))
     console.log(`  ${k.padEnd(34)} ${m.toFixed(1).padStart(9)} ms  (${lo.toFixed(1)}–${hi.toFixed(1)})`);
 }
