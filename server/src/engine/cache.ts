@@ -52,6 +52,8 @@ export class AnalysisCache {
    * lookups. Undefined when it may be stale (lines dropped or the cache full during the run that made it).
    */
   private slotsOfLast: (LineSlot | undefined)[] | undefined;
+  /** The last view handed to a rule: for which lines, which of them it had to analyse; reused while they agree. */
+  private lastView: { lines: readonly Line[]; missed: number[]; view: Line[] } | undefined;
   /** lines served / analysed, for tests and the benchmark */
   stats = { hits: 0, misses: 0 };
   constructor(private readonly opts: AnalysisCacheOptions = {}) {}
@@ -107,7 +109,7 @@ export class AnalysisCache {
     let fresh: Finding[][] | undefined;
     if (misses) {
       // the rule sees the lines it must analyse; lines served from the cache look blank to it
-      const view: Line[] = misses === inked ? (lines as Line[]) : lines.map((l, i) => (cached[i] ? { ...l, text: '', blank: true } : l));
+      const view: Line[] = misses === inked ? (lines as Line[]) : this.viewOf(lines, cached);
       const found = rule.check({ ...ctx, lines: view });
       fresh = byLine(found, lines);
     }
@@ -139,7 +141,23 @@ export class AnalysisCache {
     return out;
   }
 
+  /**
+   * `lines` with the cached ones shown blank. The rules of one analysis mostly miss the same lines (those an
+   * edit touched), so the view of the previous rule is handed out again when its lines and misses agree
+   * (rules do not mutate their context).
+   */
+  private viewOf(lines: readonly Line[], cached: readonly (Entry | undefined)[]): Line[] {
+    const missed: number[] = [];
+    for (let i = 0; i < lines.length; i++) if (!lines[i].blank && !cached[i]) missed.push(i);
+    const last = this.lastView;
+    if (last && last.lines === lines && last.missed.length === missed.length && last.missed.every((m, k) => m === missed[k])) return last.view;
+    const view = lines.map((l, i) => (cached[i] ? { ...l, text: '', blank: true } : l));
+    this.lastView = { lines, missed, view };
+    return view;
+  }
+
   clear(): void {
+    this.lastView = undefined;
     this.lines.clear();
     this.lastKeys = undefined;
     this.slotsOfLast = undefined;
