@@ -46,20 +46,38 @@ export class AnalysisCache {
   private readonly ruleSlot = new Map<string, number>();
   private gen = 0;
   private lastKeys: string[] | undefined;
+  /**
+   * The slot of each line of the current analysis (`lastKeys`), as `lines.get(key)` would give it now: the
+   * first rule looks every line up, the others of the same analysis take this array instead of as many
+   * lookups. Undefined when it may be stale (lines dropped or the cache full during the run that made it).
+   */
+  private slotsOfLast: (LineSlot | undefined)[] | undefined;
+  /** The last view handed to a rule: for which lines, which of them it had to analyse; reused while they agree. */
+  private lastView: { lines: readonly Line[]; missed: number[]; view: Line[] } | undefined;
   /** lines served / analysed, for tests and the benchmark */
   stats = { hits: 0, misses: 0 };
   constructor(private readonly opts: AnalysisCacheOptions = {}) {}
 
   /** A new analysis (new lines): drop the lines the previous one did not see once they outnumber it. */
-  private begin(keys: string[], inked: number): void {
+  private begin(keys: string[], inked: number): boolean {
     this.lastKeys = keys;
+    this.slotsOfLast = undefined;
     const max = this.opts.maxLines ?? 200000;
+    let dropped = false;
     if (this.opts.keepUnused) {
-      if (this.lines.size >= max) this.lines.clear();
+      if (this.lines.size >= max) {
+        this.lines.clear();
+        dropped = true;
+      }
     } else if (this.lines.size > 2 * inked + 256) {
-      for (const [k, slot] of this.lines) if (slot.gen !== this.gen) this.lines.delete(k);
+      for (const [k, slot] of this.lines)
+        if (slot.gen !== this.gen) {
+          this.lines.delete(k);
+          dropped = true;
+        }
     }
     this.gen++;
+    return dropped;
   }
 
   /** Runs `rule` (declared line-local) over `ctx`, reusing cached lines; findings in the order the rule gives them. */
@@ -69,6 +87,7 @@ export class AnalysisCache {
     const lines = ctx.lines;
     const keys = keysOf(lines);
     const map = this.lines;
+    const known = keys === this.lastKeys ? this.slotsOfLast : undefined;
     const slots: (LineSlot | undefined)[] = new Array(lines.length);
     const cached: (Entry | undefined)[] = new Array(lines.length);
     let misses = 0;
@@ -76,20 +95,21 @@ export class AnalysisCache {
     for (let i = 0; i < lines.length; i++) {
       if (lines[i].blank) continue;
       inked++;
-      const slot = map.get(keys[i]);
+      const slot = known ? known[i] : map.get(keys[i]);
       slots[i] = slot;
       const e = slot?.rules[ri];
       if (e) cached[i] = e;
       else misses++;
     }
-    if (keys !== this.lastKeys) this.begin(keys, inked);
+    // slots looked up before lines were dropped may be gone from the map: then the next rule looks up again
+    let exact = !(keys !== this.lastKeys && this.begin(keys, inked));
     const gen = this.gen;
     this.stats.hits += inked - misses;
     this.stats.misses += misses;
     let fresh: Finding[][] | undefined;
     if (misses) {
       // the rule sees the lines it must analyse; lines served from the cache look blank to it
-      const view: Line[] = misses === inked ? (lines as Line[]) : lines.map((l, i) => (cached[i] ? { ...l, text: '', blank: true } : l));
+      const view: Line[] = misses === inked ? (lines as Line[]) : this.viewOf(lines, cached);
       const found = rule.check({ ...ctx, lines: view });
       fresh = byLine(found, lines);
     }
@@ -107,7 +127,8 @@ export class AnalysisCache {
           // a slot made by an earlier line of this run with the same text
           slot = map.get(keys[i]) ?? { gen, rules: [] };
           map.set(keys[i], slot);
-        }
+          slots[i] = slot;
+        } else if (!slot) exact = false; // the cache is full: a later line's slot may not be in `slots`
         if (slot) slot.rules[ri] = e;
       } else if (e !== EMPTY && e.at !== l.start) {
         e.abs = e.rel.map((f) => shift(f, l.start));
@@ -116,12 +137,30 @@ export class AnalysisCache {
       if (slot) slot.gen = gen;
       for (const f of e.abs) out.push(f);
     }
+    this.slotsOfLast = exact ? slots : undefined;
     return out;
   }
 
+  /**
+   * `lines` with the cached ones shown blank. The rules of one analysis mostly miss the same lines (those an
+   * edit touched), so the view of the previous rule is handed out again when its lines and misses agree
+   * (rules do not mutate their context).
+   */
+  private viewOf(lines: readonly Line[], cached: readonly (Entry | undefined)[]): Line[] {
+    const missed: number[] = [];
+    for (let i = 0; i < lines.length; i++) if (!lines[i].blank && !cached[i]) missed.push(i);
+    const last = this.lastView;
+    if (last && last.lines === lines && last.missed.length === missed.length && last.missed.every((m, k) => m === missed[k])) return last.view;
+    const view = lines.map((l, i) => (cached[i] ? { ...l, text: '', blank: true } : l));
+    this.lastView = { lines, missed, view };
+    return view;
+  }
+
   clear(): void {
+    this.lastView = undefined;
     this.lines.clear();
     this.lastKeys = undefined;
+    this.slotsOfLast = undefined;
   }
 }
 

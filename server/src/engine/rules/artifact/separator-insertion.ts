@@ -48,9 +48,11 @@ export const separatorInsertion: Rule = {
   id: ID,
   category: 'artifact',
   scope: 'span',
+  // each finding lies within its line and depends on that line's text alone (overlaps are checked per line)
+  locality: 'line',
   check(ctx) {
     const out: Finding[] = [];
-    const taken: [number, number][] = [];
+    let taken: [number, number][] = [];
     const add = (start: number, end: number, word: string, score: number) => {
       if (taken.some(([a, b]) => start < b && end > a)) return;
       taken.push([start, end]);
@@ -72,6 +74,7 @@ export const separatorInsertion: Rule = {
       if (line.blank) continue;
       const t = line.text;
       if (!ANY_GAP.test(t)) continue;
+      taken = []; // spans of different lines never overlap
       // lexicon words with separators: compress the line, match, map back
       const chars: string[] = [];
       const pos: number[] = [];

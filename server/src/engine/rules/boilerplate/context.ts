@@ -74,8 +74,17 @@ interface Info {
   cut?: boolean;
 }
 
+/** isByline by line text (a function of the text alone, asked about most short lines on every analysis). */
+const bylines = new Map<string, boolean>();
+
 function isByline(text: string): boolean {
-  return cues('boilerplate-byline', norm(text)).some((m) => m.weight >= 1);
+  let v = bylines.get(text);
+  if (v !== undefined) return v;
+  v = cues('boilerplate-byline', norm(text)).some((m) => m.weight >= 1);
+  if (text.length > 2000) return v;
+  if (bylines.size > 50000) bylines.clear();
+  bylines.set(text, v);
+  return v;
 }
 
 function headlineShaped(text: string, shape: Shape): boolean {
@@ -405,7 +414,8 @@ export const contextRule: Rule = {
       }
       // 5. the rest outside the text
       const bar = infos.map((x, k) => (x.weight <= -400 ? k : -1)).filter((k) => k >= 0);
-      const beyondBarrier = (q: number) => bar.some((b) => q > last && b > last && b < q);
+      const firstBar = bar.find((b) => b > last); // bar is in line order: the first barrier below the text
+      const beyondBarrier = (q: number) => q > last && firstBar !== undefined && firstBar < q;
       for (let q = 0; q < infos.length; q++) {
         if (q >= first && q <= last) continue;
         const x = infos[q];

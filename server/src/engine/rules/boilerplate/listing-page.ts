@@ -105,17 +105,24 @@ export const listingPage: Rule = {
     const groups = new Map<string, number[]>();
     view.lines.forEach((l, k) => {
       const t = templateTail(l);
-      if (t) groups.set(t, [...(groups.get(t) ?? []), k]);
+      if (!t) return;
+      const g = groups.get(t);
+      if (g) g.push(k);
+      else groups.set(t, [k]);
     });
     for (const [tail, all] of groups) {
       // the densest run of records: at most two other lines (a description) between two records
-      let ks: number[] = [];
-      let run: number[] = [];
-      for (const k of all) {
-        if (run.length && k - run[run.length - 1] > 3) run = [];
-        run.push(k);
-        if (run.length > ks.length) ks = run.slice();
+      let best = 0; // the first longest run: all[best, best + bestLen)
+      let bestLen = 0;
+      let runStart = 0;
+      for (let x = 0; x < all.length; x++) {
+        if (x > runStart && all[x] - all[x - 1] > 3) runStart = x;
+        if (x - runStart + 1 > bestLen) {
+          best = runStart;
+          bestLen = x - runStart + 1;
+        }
       }
+      const ks = all.slice(best, best + bestLen);
       if (ks.length < 5) continue;
       const first = ks[0];
       const last = Math.min(view.lines.length - 1, ks[ks.length - 1] + 1);

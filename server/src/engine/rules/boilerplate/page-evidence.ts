@@ -50,18 +50,36 @@ export function isFullSentence(text: string): boolean {
   return stops >= 1 || commas >= 2;
 }
 
+/** The view of each analysis context (one per phase: its `prior` does not change), built once for the rules that ask. */
+const views = new WeakMap<AnalysisContext, PageView>();
+
 export function pageView(ctx: AnalysisContext): PageView {
+  let view = views.get(ctx);
+  if (!view) views.set(ctx, (view = buildPageView(ctx)));
+  return view;
+}
+
+function buildPageView(ctx: AnalysisContext): PageView {
   const n = ctx.text.length;
-  const junk = new Uint8Array(n + 1);
-  const spam = new Uint8Array(n + 1);
+  // characters inside any boilerplate/spam finding: +1 at each start, -1 at each end, then running sums
+  // (linear in findings + text, however much the findings overlap)
+  const junk = new Int32Array(n + 1);
+  const spam = new Int32Array(n + 1);
   for (const f of ctx.prior) {
     if (f.category !== 'boilerplate' && f.category !== 'spam') continue;
     const a = Math.max(0, f.start);
     const b = Math.min(n, f.end);
-    for (let i = a; i < b; i++) {
-      junk[i] = 1;
-      if (f.category === 'spam') spam[i] = 1;
+    if (b <= a) continue;
+    junk[a]++;
+    junk[b]--;
+    if (f.category === 'spam') {
+      spam[a]++;
+      spam[b]--;
     }
+  }
+  for (let i = 1; i <= n; i++) {
+    junk[i] += junk[i - 1];
+    spam[i] += spam[i - 1];
   }
   const lines: LineInfo[] = [];
   let ink = 0;
@@ -76,8 +94,8 @@ export function pageView(ctx: AnalysisContext): PageView {
       const c = ctx.text.charCodeAt(i);
       if (c <= 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x200b && c <= 0x200d) || (c >= 0xdc00 && c <= 0xdfff)) continue;
       li++;
-      if (junk[i]) lj++;
-      if (spam[i]) ls++;
+      if (junk[i] > 0) lj++;
+      if (spam[i] > 0) ls++;
     }
     if (!li) continue;
     const text = line.text;

@@ -8,16 +8,19 @@
  * Options: none.
  * Example: `核心提示:会议安排部署疫情防控工作…` (the body says the same) → (line removed)
  */
-import { Finding, Rule } from '../../types';
+import { Finding, Line, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { norm } from './common';
 
 const CUE = /^[\s【\[(]*(核心提示|文章摘要|本文摘要|内容摘要|摘要|导读|内容提要|提要|核心摘要|文章导读|本文导读|简介|内容简介|要点|提示)\s*[:：】\]]/;
 
-function bigrams(s: string): string[] {
-  const t = s.replace(/[\s\p{P}\p{S}]/gu, '');
-  const out: string[] = [];
-  for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
+const DROP = /[\s\p{P}\p{S}]/gu;
+
+/** The character bigrams of `s` (spaces, punctuation and symbols dropped), each as a number: two UTF-16 code units. */
+function bigrams(s: string): number[] {
+  const t = s.replace(DROP, '');
+  const out: number[] = [];
+  for (let i = 0; i + 1 < t.length; i++) out.push(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
   return out;
 }
 
@@ -27,29 +30,45 @@ export const templateSummary: Rule = {
   scope: 'line',
   check(ctx) {
     const out: Finding[] = [];
-    let others: Set<string> | undefined;
-    ctx.lines.forEach((line) => {
+    const cued: { line: Line; cue: string; body: string; grams: number[] }[] = [];
+    const isCue = new Uint8Array(ctx.lines.length);
+    ctx.lines.forEach((line, k) => {
       if (line.blank) return;
       const n = norm(line.text);
       const m = n.match(CUE);
       if (!m) return;
+      isCue[k] = 1;
       const body = n.slice(m[0].length);
-      const grams = bigrams(body);
-      if (!others) {
-        others = new Set();
-        for (const l of ctx.lines) if (l !== line && !l.blank && !CUE.test(norm(l.text))) for (const g of bigrams(norm(l.text))) others.add(g);
-      }
-      const found = grams.length ? grams.filter((g) => others!.has(g)).length / grams.length : 0;
+      cued.push({ line, cue: m[1], body, grams: bigrams(body) });
+    });
+    if (!cued.length) return out;
+    // which bigrams of the summaries occur in the other lines (not summaries themselves): one pass over
+    // the page, asking only about the summaries' bigrams
+    const wanted = new Set<number>();
+    for (const c of cued) for (const g of c.grams) wanted.add(g);
+    const others = new Set<number>();
+    if (wanted.size) {
+      ctx.lines.forEach((l, k) => {
+        if (l.blank || isCue[k]) return;
+        const t = norm(l.text).replace(DROP, '');
+        for (let i = 0; i + 1 < t.length; i++) {
+          const g = t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
+          if (wanted.has(g)) others.add(g);
+        }
+      });
+    }
+    for (const { line, cue, body, grams } of cued) {
+      const found = grams.length ? grams.filter((g) => others.has(g)).length / grams.length : 0;
       const cut = /(\.\.\.|…|。。。)\s*$/.test(body);
       if (grams.length === 0 || found >= 0.6 || (cut && found >= 0.3)) {
         out.push(lineFinding(line, ctx.lines, {
           rule: 'boilerplate/template-summary', category: 'boilerplate', score: grams.length ? 0.5 + found / 2 : 0.6,
           message: 'Template summary that repeats the article.',
           messageZh: '重复正文内容的模板摘要。',
-          evidence: [`cue: ${m[1]}`, `${Math.round(found * 100)}% of it repeats the body`, ...(cut ? ['cut off'] : [])],
+          evidence: [`cue: ${cue}`, `${Math.round(found * 100)}% of it repeats the body`, ...(cut ? ['cut off'] : [])],
         }));
       }
-    });
+    }
     return out;
   },
 };

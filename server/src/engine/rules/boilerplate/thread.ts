@@ -56,8 +56,21 @@ const THREAD_EVIDENCE = /回复|举报|楼主|#\d+|\d+\s*楼|沙发|板凳|点�
 
 const SEPARATORS = /[\s|·•/\\\-—–:：,，()（）[\]【】<>《》@~*^_.…'"“”]+/g;
 
+/**
+ * Verdicts of postHeader / widget by shape: a function of the shape alone, and lineShape hands out the same
+ * shape object for the same line text, so an unchanged line is judged once, not on every analysis.
+ */
+const headerMemo = new WeakMap<Shape, { named: boolean } | null>();
+const widgetMemo = new WeakMap<Shape, boolean>();
+
 /** A post header / footer: a short line with a time whose other words are a name and post chrome. */
 export function postHeader(shape: Shape): { named: boolean } | undefined {
+  let v = headerMemo.get(shape);
+  if (v === undefined) headerMemo.set(shape, (v = judgeHeader(shape) ?? null));
+  return v ?? undefined;
+}
+
+function judgeHeader(shape: Shape): { named: boolean } | undefined {
   const t = shape.text;
   if (shape.ink > 60 || /[。！？!?]/.test(t) || ARTICLE_META.test(t)) return undefined;
   TIME.lastIndex = 0;
@@ -70,6 +83,12 @@ export function postHeader(shape: Shape): { named: boolean } | undefined {
 
 /** A widget line or a user card between posts. */
 export function widget(shape: Shape): boolean {
+  let v = widgetMemo.get(shape);
+  if (v === undefined) widgetMemo.set(shape, (v = isWidget(shape)));
+  return v;
+}
+
+function isWidget(shape: Shape): boolean {
   const t = shape.text;
   if (!/[\p{L}]/u.test(t)) return true; // `|`, `1 |`, `0/200`, `12`
   if (shape.ink > 30) return false;

@@ -12,7 +12,7 @@
  * Before → after:
  *   「高考满分作文」春天的故事⏎导读:高考满分作文-春天⏎春天来了，…   →   春天来了，…
  */
-import { Rule, Finding } from '../../types';
+import { Rule, Finding, Line } from '../../types';
 import { lineFinding } from '../helpers';
 import { countHan } from '../../text';
 import { spamCoveredLines } from './util';
@@ -48,8 +48,38 @@ export const keywordTitles: Rule = {
     const boiler = spamCoveredLines(ctx, 'boilerplate');
     const flagged = new Map<number, string>();
     const isTitle = (t: string) => countHan(t) <= 60 && !/[。！？]/.test(t) && (countHan(t) <= 24 || !/[，,]/.test(t));
+    // Lines that could carry a key: title lines, indexed by each pair of adjacent UTF-16 code units that
+    // starts a key (a line holds the key only if it holds the key's first two code units), built once;
+    // then the lines of each distinct key, once (not every line for every teaser line).
+    const starts = new Set<number>();
+    for (const { key } of keys) starts.add(key.charCodeAt(0) * 65536 + key.charCodeAt(1));
+    const byStart = new Map<number, Line[]>();
+    for (const l of ctx.lines) {
+      if (l.blank) continue;
+      const t = l.text;
+      let titled: boolean | undefined;
+      for (let i = 0; i + 1 < t.length; i++) {
+        const code = t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
+        if (!starts.has(code)) continue;
+        if (titled === undefined) titled = isTitle(t);
+        if (!titled) break;
+        const at = byStart.get(code);
+        if (!at) byStart.set(code, [l]);
+        else if (at[at.length - 1] !== l) at.push(l);
+      }
+    }
+    const carriers = new Map<string, Line[]>();
+    const carrying = (key: string): Line[] => {
+      let ls = carriers.get(key);
+      if (!ls) {
+        const cand = byStart.get(key.charCodeAt(0) * 65536 + key.charCodeAt(1)) ?? [];
+        ls = cand.filter((l) => l.text.trim() !== key && joined(l.text, key));
+        carriers.set(key, ls);
+      }
+      return ls;
+    };
     for (const { line, key } of keys) {
-      const others = ctx.lines.filter((l) => !l.blank && l.index !== line && isTitle(l.text) && l.text.trim() !== key && joined(l.text, key));
+      const others = carrying(key).filter((l) => l.index !== line);
       if (!others.length && distinct.size < 2) continue;
       flagged.set(line, key);
       for (const l of others) if (!flagged.has(l.index)) flagged.set(l.index, key);

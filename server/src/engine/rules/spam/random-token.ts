@@ -43,6 +43,7 @@ export const randomToken: Rule = {
   id: 'spam/random-token',
   category: 'spam',
   scope: 'span',
+  locality: 'line',
   check(ctx): Finding[] {
     const out: Finding[] = [];
     for (const line of ctx.lines) {

@@ -23,6 +23,34 @@ export function nameLikeShare(text: string): { names: string[]; share: number; n
   return { names, share: toks.length ? names.length / toks.length : 0, n: toks.length };
 }
 
+interface NameList {
+  cls: string;
+  names: string[];
+  share: number;
+}
+
+/** Lines already judged, by text (the verdict depends on the text alone; the page is re-checked after every edit). */
+const judged = new Map<string, NameList | null>();
+const MEMO_MAX_LENGTH = 2000;
+
+/** A line that is a list of gambling or porn site names, or null. */
+function nameList(text: string): NameList | null {
+  const hit = judged.get(text);
+  if (hit !== undefined) return hit;
+  let v: NameList | null = null;
+  if (!(isProse(text) && /[。！？]/.test(text))) {
+    const { names, share, n } = nameLikeShare(text);
+    if (n >= 3 && names.length >= 3 && share >= 0.5) {
+      const s = adScore(text);
+      if ((s.cls === 'gambling' || s.cls === 'porn') && s.total >= 0.6 && !s.damped) v = { cls: s.cls, names, share };
+    }
+  }
+  if (text.length > MEMO_MAX_LENGTH) return v;
+  if (judged.size > 50000) judged.clear();
+  judged.set(text, v);
+  return v;
+}
+
 export const siteNames: Rule = {
   id: 'spam/site-names',
   category: 'spam',
@@ -33,18 +61,15 @@ export const siteNames: Rule = {
     const done = spamCoveredLines(ctx);
     for (const line of ctx.lines) {
       if (line.blank || done.has(line.index)) continue;
-      if (isProse(line.text) && /[。！？]/.test(line.text)) continue;
-      const { names, share, n } = nameLikeShare(line.text);
-      if (n < 3 || names.length < 3 || share < 0.5) continue;
-      const s = adScore(line.text);
-      if (s.cls !== 'gambling' && s.cls !== 'porn') continue;
-      if (s.total < 0.6 || s.damped) continue;
+      const v = nameList(line.text);
+      if (!v) continue;
+      const { names, share } = v;
       out.push(
         lineFinding(line, ctx.lines, {
           rule: 'spam/site-names',
           category: 'spam',
-          message: `List of ${s.cls} site names`,
-          messageZh: s.cls === 'porn' ? '色情网站名列表' : '赌博网站名列表',
+          message: `List of ${v.cls} site names`,
+          messageZh: v.cls === 'porn' ? '色情网站名列表' : '赌博网站名列表',
           score: Math.min(1, 0.5 + share / 2),
           evidence: names.slice(0, 6),
           fixTitle: 'Remove spam line',

@@ -24,8 +24,8 @@
  * Options: none.
  * Example: `极速飞艇开奖⏎某某机械有限公司是专业生产…⏎秒速赛车计划⏎…` (keyword lines flagged) → every line removed.
  */
-import { Finding, Rule, Segmenter } from '../../types';
-import { pageView, wipe, pct, MID_START } from '../boilerplate/page-evidence';
+import { AnalysisContext, Finding, Rule, Segmenter } from '../../types';
+import { pageView, wipe, pct, MID_START, PageView } from '../boilerplate/page-evidence';
 import { norm } from '../boilerplate/common';
 
 const FRAG = 20;
@@ -38,14 +38,20 @@ const FRAG = 20;
 export function shingles(texts: string[]): number {
   const flat = texts.map((t) => norm(t).replace(/[\s\u3000]/g, ''));
   const byHead = new Map<string, number[]>();
+  /** the first two code units of every head, to skip most positions without slicing */
+  const heads2 = new Set<number>();
   flat.forEach((s, i) => {
     if (s.length < FRAG + 10) return;
     const h = s.slice(0, FRAG);
-    byHead.set(h, [...(byHead.get(h) ?? []), i]);
+    const hs = byHead.get(h);
+    if (hs) hs.push(i);
+    else byHead.set(h, [i]);
+    heads2.add(s.charCodeAt(0) * 65536 + s.charCodeAt(1));
   });
   let pairs = 0;
   flat.forEach((a, i) => {
     for (let p = 10; p + FRAG <= a.length; p++) {
+      if (!heads2.has(a.charCodeAt(p) * 65536 + a.charCodeAt(p + 1))) continue; // no line opens with these two
       const hs = byHead.get(a.slice(p, p + FRAG));
       if (!hs) continue;
       const tail = a.slice(p);
@@ -126,15 +132,43 @@ export function seams(texts: string[], randomTokens: number, segmenter?: Segment
   return { stopComma, particleStart, clauseStart, randomTokens };
 }
 
+/** Does an earlier spam finding overlap a line earlier findings cover in part? (each finding's lines by binary search) */
+function spamOnCoveredLine(view: PageView): boolean {
+  const ls = view.lines; // in document order: starts and ends ascending
+  for (const f of view.ctx.prior) {
+    if (f.category !== 'spam') continue;
+    let lo = 0;
+    let hi = ls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ls[mid].line.end <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < ls.length && ls[k].line.start < f.end; k++) if (ls[k].covered > 0) return true;
+  }
+  return false;
+}
+
+/** The verdict of each analysis context, once (boilerplate/listing-page asks for it too). */
+const verdicts = new WeakMap<AnalysisContext, Finding[]>();
+
 export const spamPage: Rule = {
   id: 'spam/spam-page',
   category: 'spam',
   scope: 'document',
   phase: 2,
   check(ctx): Finding[] {
+    let v = verdicts.get(ctx);
+    if (!v) verdicts.set(ctx, (v = judgePage(ctx)));
+    return v;
+  },
+};
+
+function judgePage(ctx: AnalysisContext): Finding[] {
+  {
     const view = pageView(ctx);
     if (view.lines.length < 4 || !view.ink) return [];
-    const base = { rule: this.id, category: 'spam' as const, message: 'Spam page: nothing on this page is content.', messageZh: '垃圾页面：本页没有正文。' };
+    const base = { rule: 'spam/spam-page', category: 'spam' as const, message: 'Spam page: nothing on this page is content.', messageZh: '垃圾页面：本页没有正文。' };
     const share = view.junkInk / view.ink;
 
     // 1. spam-dominated page
@@ -171,7 +205,7 @@ export const spamPage: Rule = {
     if (longRest.length >= 3) {
       const pairs = shingles(longRest.map((l) => l.text));
       const mid = view.rest.filter((l) => l.ink >= 10 && MID_START.test(norm(l.text).trim())).length;
-      const spammed = view.lines.some((l) => l.covered > 0 && view.ctx.prior.some((f) => f.category === 'spam' && f.start < l.line.end && f.end > l.line.start));
+      const spammed = spamOnCoveredLine(view);
       if (pairs >= 2 || (pairs >= 1 && mid >= 2 && spammed)) {
         return wipe(view, {
           ...base,
@@ -204,5 +238,5 @@ export const spamPage: Rule = {
       }
     }
     return [];
-  },
-};
+  }
+}

@@ -19,6 +19,24 @@ import { lineFinding } from '../helpers';
 import { countHan } from '../../text';
 import { adScore, isProse, spamCoveredLines } from './util';
 
+/** Test 2's verdict on a line by its text (the text alone decides it; asked again after every edit). */
+const weak = new Map<string, string | null>();
+
+/** A short non-prose line with weak advertising terms: the reason, or null. */
+function weakAd(text: string): string | null {
+  const hit = weak.get(text);
+  if (hit !== undefined) return hit;
+  let why: string | null = null;
+  if (!(countHan(text) > 16 || isProse(text))) {
+    const s = adScore(text);
+    if (s.total >= 0.15 && !s.damped) why = 'advertising words on an advertising page: ' + s.evidence.join(', ');
+  }
+  if (text.length > 2000) return why;
+  if (weak.size > 50000) weak.clear();
+  weak.set(text, why);
+  return why;
+}
+
 export const spread: Rule = {
   id: 'spam/spread',
   category: 'spam',
@@ -58,9 +76,8 @@ export const spread: Rule = {
     if (adLines >= 4) {
       for (const line of ctx.lines) {
         if (line.blank || spam.has(line.index) || add.has(line.index)) continue;
-        if (countHan(line.text) > 16 || isProse(line.text)) continue;
-        const s = adScore(line.text);
-        if (s.total >= 0.15 && !s.damped) add.set(line.index, 'advertising words on an advertising page: ' + s.evidence.join(', '));
+        const why = weakAd(line.text);
+        if (why) add.set(line.index, why);
       }
     }
     for (const [k, why] of [...add].sort((a, b) => a[0] - b[0])) {

@@ -102,10 +102,21 @@ export function tokens(text: string): string[] {
 /** Lines of the document that earlier spam findings already cover (≥ half of their ink). */
 export function spamCoveredLines(ctx: AnalysisContext, category = 'spam', only?: (f: Finding) => boolean): Set<number> {
   const out = new Set<number>();
+  const lines = ctx.lines;
   for (const f of ctx.prior) {
     if (f.category !== category || (only && !only(f))) continue;
-    for (const line of ctx.lines) {
-      if (line.blank || line.end <= f.start || line.start >= f.end) continue;
+    // lines are in offset order: start at the first line ending after f.start (binary search), stop past f.end
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid].end <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let li = lo; li < lines.length; li++) {
+      const line = lines[li];
+      if (line.start >= f.end) break;
+      if (line.blank || line.end <= f.start) continue;
       const a = Math.max(line.start, f.start);
       const b = Math.min(line.end, f.end);
       const ink = line.text.replace(/\s/g, '').length;
