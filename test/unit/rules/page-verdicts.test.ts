@@ -284,13 +284,13 @@ describe('page verdicts (phase 2)', () => {
       assert.deepStrictEqual(pageFindings(text), []);
     });
 
-    it('seams() asks the segmenter whether a line opens with a particle', () => {
-      const seg = { cut: (t: string) => [t], tag: (t: string) => (t.startsWith('了') ? [{ word: '了', tag: 'ul' }] : [{ word: t, tag: 'n' }]) };
-      assert.deepStrictEqual(seams(['了解决这个问题，大家想了很多办法。', '正常的一句话，没有什么问题。', '结合实际。，着力提高'], 1, seg), { stopComma: 1, particleStart: 1, clauseStart: 0, randomTokens: 1 });
-      assert.strictEqual(seams(['的确如此，大家都这么认为。'], 0).particleStart, 0);
-      // no other seam: the (slow to load) segmenter is not asked at all
-      const never = { cut: (): string[] => assert.fail('cut called'), tag: (): { word: string; tag: string }[] => assert.fail('tag called') };
-      assert.strictEqual(seams(['了解决这个问题，大家想了很多办法。', '正常的一句话，没有什么问题。'], 0, never).particleStart, 0);
+    it('seams() counts lines whose first word is a particle (word list, no segmenter)', () => {
+      assert.deepStrictEqual(seams(['了新的突破口，大家想了很多办法。', '正常的一句话，没有什么问题。', '结合实际。，着力提高'], 1), { stopComma: 1, particleStart: 1, clauseStart: 0, randomTokens: 1 });
+      // a word that only starts with a particle character opens a sentence like any other
+      assert.strictEqual(seams(['的确如此，大家都这么认为。', '地方政府出台了新的政策。', '了解情况以后再作决定。', '得到了大家的一致认可。', '着手准备下一阶段的工作。'], 1).particleStart, 0);
+      assert.strictEqual(seams(['的以来，对新型城镇化建设做出部署。', '地停在路旁，等了很久。'], 1).particleStart, 2);
+      // no other seam: particle openings alone are not looked at
+      assert.strictEqual(seams(['的以来，对新型城镇化建设做出部署。', '正常的一句话，没有什么问题。'], 0).particleStart, 0);
     });
 
     it('shingles() counts only end-to-start overlaps with text beyond them', () => {

@@ -16,15 +16,16 @@
  * 3. keyword stuffing — the first line (a 6–24 character phrase) is pasted again after a clause or sentence end
  *    in 2+ body lines and closes them (`…过咸食品。什么药治咳喘效果好。`): an SEO page built around a query.
  * 4. spun seams — text stitched from fragments leaves seams no writer leaves: a full stop followed by a comma
- *    (`结合实际。，着力提高`), a line opening with a structural particle (`的以来，…`: jieba tags 的/了/地/得/着
- *    as the first word), a line opening with a clause mark (`，…`), a random token glued in (spam/random-token).
+ *    (`结合实际。，着力提高`), a line opening with a structural particle (`的以来，…`: the first word is 的/了/地/得/着
+ *    itself, not a word of the particle-words list such as 的确, 地方, 了解), a line opening with a clause mark (`，…`), a random token glued in (spam/random-token).
  *    3+ seams of 2+ kinds, at least one per 600 characters of the page, and no more than 40 lines (a page,
  *    not a long forum thread where typos add up).
  * Every way, every line not yet covered gets a finding that removes it.
  * Options: none.
  * Example: `极速飞艇开奖⏎某某机械有限公司是专业生产…⏎秒速赛车计划⏎…` (keyword lines flagged) → every line removed.
  */
-import { AnalysisContext, Finding, Rule, Segmenter } from '../../types';
+import { AnalysisContext, Finding, Rule } from '../../types';
+import { lexicon } from '../../lexicon';
 import { pageView, wipe, pct, MID_START, PageView } from '../boilerplate/page-evidence';
 import { norm } from '../boilerplate/common';
 
@@ -91,9 +92,6 @@ export function stuffing(texts: string[]): { title: string; count: number; lines
   return lines >= 2 ? { title, count, lines } : none;
 }
 
-/** Structural particles that cannot open a sentence (jieba tags). */
-const PARTICLE_TAGS = new Set(['uj', 'ul', 'uv', 'ud', 'uz']);
-
 export interface Seams {
   stopComma: number;
   particleStart: number;
@@ -101,15 +99,25 @@ export interface Seams {
   randomTokens: number;
 }
 
-/** Characters a structural particle starts with; only lines opening with one are given to the segmenter. */
+/** Characters a structural particle (的 了 地 得 着) is written with. */
 const PARTICLE_HEAD = /^[的了地得着]/;
 
 /**
- * Seams of text stitched from fragments (see test 4 above). `randomTokens` is passed in (spam/random-token
- * findings). The segmenter (nodejieba, slow to load) is asked only about lines that open with a particle
- * character, and only when another kind of seam was found: one kind alone never decides.
+ * Does the line open with a word that merely starts with a particle character (的确, 地方, 了解, 得到, 着手 …:
+ * lexicon particle-words, taken from jieba's dictionary)? Otherwise its first word is the particle itself,
+ * which no sentence opens with. A word list instead of nodejieba's tagger: same call on 97.8 % of 11,584
+ * particle-initial snippets of news text, and the rule never loads the 230 MB dictionary.
  */
-export function seams(texts: string[], randomTokens: number, segmenter?: Segmenter): Seams {
+function opensWithParticleWord(t: string): boolean {
+  return lexicon('particle-words').find(t.slice(0, 6)).some((m) => m.start === 0);
+}
+
+/**
+ * Seams of text stitched from fragments (see test 4 above). `randomTokens` is passed in (spam/random-token
+ * findings). Lines opening with a particle character are looked at only when another kind of seam was found:
+ * one kind alone never decides.
+ */
+export function seams(texts: string[], randomTokens: number): Seams {
   let stopComma = 0;
   let clauseStart = 0;
   const heads: string[] = [];
@@ -122,12 +130,7 @@ export function seams(texts: string[], randomTokens: number, segmenter?: Segment
   }
   let particleStart = 0;
   if (heads.length && stopComma + clauseStart + randomTokens > 0) {
-    for (const t of heads) {
-      if (segmenter) {
-        const first = segmenter.tag(t.slice(0, 12))[0];
-        if (first && PARTICLE_TAGS.has(first.tag)) particleStart++;
-      } else if (/^的(?![确士哥卢])/.test(t)) particleStart++;
-    }
+    for (const t of heads) if (!opensWithParticleWord(t)) particleStart++;
   }
   return { stopComma, particleStart, clauseStart, randomTokens };
 }
@@ -222,7 +225,7 @@ function judgePage(ctx: AnalysisContext): Finding[] {
     // 4. spun seams: fragments stitched together
     if (view.lines.length <= 40) {
       const tokens = view.ctx.prior.filter((f) => f.rule === 'spam/random-token').length;
-      const sm = seams(view.lines.map((l) => l.text), tokens, view.ctx.segmenter);
+      const sm = seams(view.lines.map((l) => l.text), tokens);
       const counts = [sm.stopComma, sm.particleStart, sm.clauseStart, sm.randomTokens];
       const total = counts.reduce((a, b) => a + b, 0);
       const kinds = counts.filter((c) => c > 0).length;
