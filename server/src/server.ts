@@ -69,6 +69,24 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new Map<string, Analysis>();
 const timers = new Map<string, NodeJS.Timeout>();
+
+/** (Re)starts the timer of `uri` in `map`: a pending one is cancelled; the entry is gone once it fires. */
+function restartTimer(map: Map<string, NodeJS.Timeout>, uri: string, delay: number, run: () => void): void {
+  cancelTimer(map, uri);
+  map.set(
+    uri,
+    setTimeout(() => {
+      map.delete(uri);
+      run();
+    }, delay),
+  );
+}
+
+function cancelTimer(map: Map<string, NodeJS.Timeout>, uri: string): void {
+  const t = map.get(uri);
+  if (t) clearTimeout(t);
+  map.delete(uri);
+}
 const settingsCache = new Map<string, Promise<Settings>>();
 const failedRules = new Set<string>();
 /** Per document: findings of line-local rules from its last analysis, reused for the lines an edit did not touch. */
@@ -279,15 +297,7 @@ async function ensure(uri: string, sliced = false): Promise<Analysis | undefined
 }
 
 function schedule(uri: string, delay: number): void {
-  const t = timers.get(uri);
-  if (t) clearTimeout(t);
-  timers.set(
-    uri,
-    setTimeout(() => {
-      timers.delete(uri);
-      void validate(uri);
-    }, delay),
-  );
+  restartTimer(timers, uri, delay, () => void validate(uri));
 }
 
 /** Documents whose debounced analysis is running. */
@@ -317,15 +327,9 @@ async function validate(uri: string): Promise<void> {
 const ENTITY_IDLE_MS = 250;
 const entityTimers = new Map<string, NodeJS.Timeout>();
 function scheduleEntities(uri: string, a: Analysis): void {
-  const t = entityTimers.get(uri);
-  if (t) clearTimeout(t);
-  entityTimers.set(
-    uri,
-    setTimeout(() => {
-      entityTimers.delete(uri);
-      if (analyses.get(uri) === a && documents.get(uri)?.version === a.version && !timers.has(uri)) void startEntities(uri, a);
-    }, a.entities || a.entityJob ? 0 : ENTITY_IDLE_MS),
-  );
+  restartTimer(entityTimers, uri, a.entities || a.entityJob ? 0 : ENTITY_IDLE_MS, () => {
+    if (analyses.get(uri) === a && documents.get(uri)?.version === a.version && !timers.has(uri)) void startEntities(uri, a);
+  });
 }
 
 // ---------------------------------------------------------------- entities
@@ -424,12 +428,8 @@ documents.onDidChangeContent((e) => {
 
 documents.onDidClose((e) => {
   const uri = e.document.uri;
-  const t = timers.get(uri);
-  if (t) clearTimeout(t);
-  timers.delete(uri);
-  const et = entityTimers.get(uri);
-  if (et) clearTimeout(et);
-  entityTimers.delete(uri);
+  cancelTimer(timers, uri);
+  cancelTimer(entityTimers, uri);
   analyses.delete(uri);
   caches.delete(uri);
   lastCost.delete(uri);
