@@ -12,6 +12,7 @@
  * (`keepUnused`: kept until `maxLines`, for a cache shared by many documents).
  */
 import { AnalysisContext, Finding, Line, Rule } from './types';
+import { lineAtOffset } from './segment';
 
 type Rel = Finding; // a finding with offsets relative to its line's start
 
@@ -179,16 +180,7 @@ function keysOf(lines: readonly Line[]): string[] {
 /** Findings grouped by the line their start falls in (lines ordered by start). */
 function byLine(found: readonly Finding[], lines: readonly Line[]): Finding[][] {
   const out: Finding[][] = new Array(lines.length);
-  for (const f of found) {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= f.start) lo = mid;
-      else hi = mid - 1;
-    }
-    (out[lo] ??= []).push(f);
-  }
+  for (const f of found) (out[lineAtOffset(lines, f.start)] ??= []).push(f);
   return out;
 }
 

@@ -53,3 +53,27 @@ export function splitBlocks(lines: readonly Line[]): { blocks: Block[]; blockOfL
   }
   return { blocks, blockOfLine };
 }
+
+/** Index of the first line that ends after `offset` (lines in offset order); `lines.length` when none does. */
+export function firstLineEndingAfter(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last line that starts at or before `offset` (lines in offset order); 0 when none does. */
+export function lineAtOffset(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -13,6 +13,7 @@ import { AnalysisContext, Finding, Line, Rule } from '../../types';
 import { lexicon, LexMatch } from '../../lexicon';
 import { inkLength, countHan } from '../../text';
 import { lineFinding } from '../helpers';
+import { lineAtOffset } from '../../segment';
 
 import { converter } from '../../convert';
 let t2s: ((s: string) => string) | undefined;
@@ -164,20 +165,10 @@ export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext
 /** True when a prior finding of a junk category (boilerplate, spam) covers most of the line. */
 export function junkCover(ctx: AnalysisContext): number[] {
   const cov = new Array(ctx.lines.length).fill(0);
-  const lineAt = (off: number) => {
-    let lo = 0;
-    let hi = ctx.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ctx.lines[mid].start <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   const spans: [number, number][][] = ctx.lines.map(() => []);
   for (const f of ctx.prior) {
     if (f.category !== 'boilerplate' && f.category !== 'spam') continue;
-    for (let i = lineAt(f.start); i < ctx.lines.length && ctx.lines[i].start <= f.end; i++) {
+    for (let i = lineAtOffset(ctx.lines, f.start); i < ctx.lines.length && ctx.lines[i].start <= f.end; i++) {
       const l = ctx.lines[i];
       const a = Math.max(f.start, l.start);
       const b = Math.min(f.end, l.end);

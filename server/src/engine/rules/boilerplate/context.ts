@@ -53,6 +53,7 @@ import { AnalysisContext, Finding, Rule } from '../../types';
 import { linesFinding } from '../helpers';
 import { cues, junkCover, lineShape, norm, Shape } from './common';
 import { hanRatio } from '../../text';
+import { firstLineEndingAfter } from '../../segment';
 import { findThread, postHeader, Thread, widget } from './thread';
 
 const ID = 'boilerplate/context';
@@ -125,14 +126,7 @@ const SOFT_RULES = new Set(['boilerplate/contact', 'boilerplate/metadata', 'boil
 
 /** First line that can touch offset `off` (lines are sorted by offset): a binary search, not a scan from the top. */
 function from(ctx: AnalysisContext, off: number): number {
-  let lo = 0;
-  let hi = ctx.lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.lines[mid].end < off) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstLineEndingAfter(ctx.lines, off - 1); // the first line with end >= off
 }
 
 /** Indexes of the non-blank lines a finding overlaps. */

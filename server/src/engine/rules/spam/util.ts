@@ -6,6 +6,7 @@
 import { AnalysisContext, Finding, Line } from '../../types';
 import { lexicon, LexMatch } from '../../lexicon';
 import { countHan, sentencePunctuation } from '../../text';
+import { firstLineEndingAfter } from '../../segment';
 
 export const AD_CLASSES = ['gambling', 'porn', 'loan', 'medicine'] as const;
 
@@ -106,14 +107,7 @@ export function spamCoveredLines(ctx: AnalysisContext, category = 'spam', only?:
   for (const f of ctx.prior) {
     if (f.category !== category || (only && !only(f))) continue;
     // lines are in offset order: start at the first line ending after f.start (binary search), stop past f.end
-    let lo = 0;
-    let hi = lines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (lines[mid].end <= f.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let li = lo; li < lines.length; li++) {
+    for (let li = firstLineEndingAfter(lines, f.start); li < lines.length; li++) {
       const line = lines[li];
       if (line.start >= f.end) break;
       if (line.blank || line.end <= f.start) continue;
