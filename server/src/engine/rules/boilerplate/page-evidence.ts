@@ -13,6 +13,7 @@ import { AnalysisContext, Category, Finding, Line } from '../../types';
 import { inkLength, countHan } from '../../text';
 import { lineFinding } from '../helpers';
 import { norm } from './common';
+import { memoByText } from '../../memo';
 
 export const TRUNCATED = /(?:\.{2,}|…+|。。。|\.\s?\.\s?\.)\s*$/;
 export const MID_START = /^[，。、；：”’」』）》,;:)]/;
@@ -40,7 +41,9 @@ export interface PageView {
 }
 
 /** Running text a reader would keep: long enough, punctuated like sentences, not cut off, not a fragment. */
-export function isFullSentence(text: string): boolean {
+export const isFullSentence = memoByText(fullSentence);
+
+function fullSentence(text: string): boolean {
   const s = norm(text).trim();
   const ink = inkLength(s);
   if (ink < 15 || countHan(s) < 8) return false;
@@ -118,7 +121,9 @@ export function wipe(view: PageView, init: { rule: string; category: Category; m
 }
 
 /** A line's shape for template matching: NFKC, digits → 0, Latin runs → a, white space collapsed. */
-export function shapeOf(text: string): string {
+export const shapeOf = memoByText(computeShapeOf);
+
+function computeShapeOf(text: string): string {
   return norm(text).trim().replace(/[0-9]+/g, '0').replace(/[A-Za-z]+/g, 'a').replace(/\s+/g, ' ');
 }
 

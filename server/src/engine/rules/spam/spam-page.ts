@@ -28,6 +28,11 @@ import { AnalysisContext, Finding, Rule } from '../../types';
 import { lexicon } from '../../lexicon';
 import { pageView, wipe, pct, MID_START, PageView } from '../boilerplate/page-evidence';
 import { norm } from '../boilerplate/common';
+import { memoByText } from '../../memo';
+
+/** A line normalized and trimmed / without any white space, memoized by text. */
+const normTrim = memoByText((t) => norm(t).trim());
+const flatOf = memoByText((t) => norm(t).replace(/[\s\u3000]/g, ''));
 
 const FRAG = 20;
 
@@ -37,7 +42,7 @@ const FRAG = 20;
  * (the whole of A opens B) is not counted.
  */
 export function shingles(texts: string[]): number {
-  const flat = texts.map((t) => norm(t).replace(/[\s\u3000]/g, ''));
+  const flat = texts.map(flatOf);
   const byHead = new Map<string, number[]>();
   /** the first two code units of every head, to skip most positions without slicing */
   const heads2 = new Set<number>();
@@ -72,7 +77,7 @@ export function shingles(texts: string[]): number {
  * an article that mentions its subject works it into its sentences instead.
  */
 export function stuffing(texts: string[]): { title: string; count: number; lines: number } {
-  const norms = texts.map((t) => norm(t).trim());
+  const norms = texts.map(normTrim);
   const title = norms[0] ?? '';
   const none = { title, count: 0, lines: 0 };
   const tInk = title.replace(/\s/g, '').length;
@@ -207,7 +212,7 @@ function judgePage(ctx: AnalysisContext): Finding[] {
     const longRest = view.rest.filter((l) => l.ink >= 30);
     if (longRest.length >= 3) {
       const pairs = shingles(longRest.map((l) => l.text));
-      const mid = view.rest.filter((l) => l.ink >= 10 && MID_START.test(norm(l.text).trim())).length;
+      const mid = view.rest.filter((l) => l.ink >= 10 && MID_START.test(normTrim(l.text))).length;
       const spammed = spamOnCoveredLine(view);
       if (pairs >= 2 || (pairs >= 1 && mid >= 2 && spammed)) {
         return wipe(view, {
