@@ -11,7 +11,8 @@
  */
 import { AnalysisContext, Finding, Line, Rule } from '../../types';
 import { lexicon, LexMatch } from '../../lexicon';
-import { inkLength, countHan } from '../../text';
+import { inkLength, countHan, isJsSpace } from '../../text';
+import { memoByText } from '../../memo';
 import { lineFinding } from '../helpers';
 import { lineAtOffset } from '../../segment';
 
@@ -74,6 +75,9 @@ function computeShape(text: string): Shape {
   const sentence = (ink >= 20 && (stops >= 1 || commas >= 2) && han >= 8) || (ink >= 12 && /[。！？!?]$/.test(n) && commas >= 1);
   return { text: n, ink, han, punct, commas, ends, sentence };
 }
+
+/** A line normalized (see `norm`) without white space (`\s`, U+3000): the key lines are compared by (memoized by text). */
+export const squashed = memoByText((text) => norm(text).replace(/[\s\u3000]/g, ''));
 
 export function cues(name: string, text: string): LexMatch[] {
   return lexicon(name).find(text);
@@ -183,7 +187,7 @@ export function junkCover(ctx: AnalysisContext): number[] {
     const mark = new Uint8Array(l.end - l.start);
     for (const [a, b] of spans[i]) mark.fill(1, a - l.start, b - l.start);
     let c = 0;
-    for (let k = 0; k < l.text.length; k++) if (mark[k] && !/\s/.test(l.text[k])) c++;
+    for (let k = 0; k < l.text.length; k++) if (mark[k] && !isJsSpace(l.text.charCodeAt(k))) c++;
     cov[i] = c / ink;
   }
   return cov;

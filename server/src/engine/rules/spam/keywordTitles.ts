@@ -52,13 +52,19 @@ export const keywordTitles: Rule = {
     // starts a key (a line holds the key only if it holds the key's first two code units), built once;
     // then the lines of each distinct key, once (not every line for every teaser line).
     const starts = new Set<number>();
-    for (const { key } of keys) starts.add(key.charCodeAt(0) * 65536 + key.charCodeAt(1));
+    /** 1 where a code unit is the first of a key (a cheap test before the pair's) */
+    const first = new Uint8Array(0x10000);
+    for (const { key } of keys) {
+      starts.add(key.charCodeAt(0) * 65536 + key.charCodeAt(1));
+      first[key.charCodeAt(0)] = 1;
+    }
     const byStart = new Map<number, Line[]>();
     for (const l of ctx.lines) {
       if (l.blank) continue;
       const t = l.text;
       let titled: boolean | undefined;
       for (let i = 0; i + 1 < t.length; i++) {
+        if (first[t.charCodeAt(i)] === 0) continue;
         const code = t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
         if (!starts.has(code)) continue;
         if (titled === undefined) titled = isTitle(t);

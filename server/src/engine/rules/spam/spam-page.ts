@@ -27,12 +27,12 @@
 import { AnalysisContext, Finding, Rule } from '../../types';
 import { lexicon } from '../../lexicon';
 import { pageView, wipe, pct, MID_START, PageView } from '../boilerplate/page-evidence';
-import { norm } from '../boilerplate/common';
+import { norm, squashed } from '../boilerplate/common';
 import { memoByText } from '../../memo';
 
 /** A line normalized and trimmed / without any white space, memoized by text. */
 const normTrim = memoByText((t) => norm(t).trim());
-const flatOf = memoByText((t) => norm(t).replace(/[\s\u3000]/g, ''));
+const flatOf = squashed;
 
 const FRAG = 20;
 

@@ -5,7 +5,7 @@
  */
 import { AnalysisContext, Finding, Line } from '../../types';
 import { lexicon, LexMatch } from '../../lexicon';
-import { countHan, sentencePunctuation } from '../../text';
+import { countHan, nonSpaceUnits, sentencePunctuation } from '../../text';
 import { firstLineEndingAfter } from '../../segment';
 
 export const AD_CLASSES = ['gambling', 'porn', 'loan', 'medicine'] as const;
@@ -113,8 +113,8 @@ export function spamCoveredLines(ctx: AnalysisContext, category = 'spam', only?:
       if (line.blank || line.end <= f.start) continue;
       const a = Math.max(line.start, f.start);
       const b = Math.min(line.end, f.end);
-      const ink = line.text.replace(/\s/g, '').length;
-      const cov = ctx.text.slice(a, b).replace(/\s/g, '').length;
+      const ink = nonSpaceUnits(line.text);
+      const cov = nonSpaceUnits(ctx.text, a, b);
       if (ink && cov / ink >= 0.5) out.add(line.index);
     }
   }
