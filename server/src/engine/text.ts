@@ -93,3 +93,25 @@ export function trailingSpace(s: string): number {
   while (i > 0 && isJsSpace(s.charCodeAt(i - 1))) i--;
   return s.length - i;
 }
+
+/**
+ * A set of UTF-16 code units in a reusable 64 K table (no allocation per use): a cheap first test in front
+ * of an exact one. `clear` resets only the units added since the last clear.
+ */
+export class CodeUnitSet {
+  private readonly table = new Uint8Array(0x10000);
+  private added: number[] = [];
+  add(c: number): void {
+    if (this.table[c] === 0) {
+      this.table[c] = 1;
+      this.added.push(c);
+    }
+  }
+  has(c: number): boolean {
+    return this.table[c] !== 0;
+  }
+  clear(): void {
+    for (const c of this.added) this.table[c] = 0;
+    this.added = [];
+  }
+}

@@ -12,6 +12,10 @@ import { Finding, Line, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { norm } from './common';
 import { memoByText } from '../../memo';
+import { CodeUnitSet } from '../../text';
+
+/** reused by every call (see CodeUnitSet) */
+const FIRST_UNITS = new CodeUnitSet();
 
 const CUE = /^[\s【\[(]*(核心提示|文章摘要|本文摘要|内容摘要|摘要|导读|内容提要|提要|核心摘要|文章导读|本文导读|简介|内容简介|要点|提示)\s*[:：】\]]/;
 
@@ -56,13 +60,21 @@ export const templateSummary: Rule = {
     // which bigrams of the summaries occur in the other lines (not summaries themselves): one pass over
     // the page, asking only about the summaries' bigrams
     const wanted = new Set<number>();
-    for (const c of cued) for (const g of c.grams) wanted.add(g);
+    /** 1 where a code unit opens a wanted bigram (a cheaper test first) */
+    const first = FIRST_UNITS;
+    first.clear();
+    for (const c of cued)
+      for (const g of c.grams) {
+        wanted.add(g);
+        first.add(Math.floor(g / 65536));
+      }
     const others = new Set<number>();
     if (wanted.size) {
       ctx.lines.forEach((l, k) => {
         if (l.blank || isCue[k]) return;
         const t = stripped(l.text);
         for (let i = 0; i + 1 < t.length; i++) {
+          if (!first.has(t.charCodeAt(i))) continue;
           const g = t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
           if (wanted.has(g)) others.add(g);
         }

@@ -14,8 +14,11 @@
  */
 import { Rule, Finding, Line } from '../../types';
 import { lineFinding } from '../helpers';
-import { countHan } from '../../text';
+import { CodeUnitSet, countHan } from '../../text';
 import { spamCoveredLines } from './util';
+
+/** reused by every call (see CodeUnitSet) */
+const FIRST_UNITS = new CodeUnitSet();
 
 const TEASER = /^\s*(?:导读|导语|摘要)\s*[:：]\s*(.+?)\s*[-—–_]\s*([^-—–_]+?)\s*$/;
 const JOINER = /[「」\[\]【】_:：\-—]|\S\s+\S/;
@@ -53,10 +56,11 @@ export const keywordTitles: Rule = {
     // then the lines of each distinct key, once (not every line for every teaser line).
     const starts = new Set<number>();
     /** 1 where a code unit is the first of a key (a cheap test before the pair's) */
-    const first = new Uint8Array(0x10000);
+    const first = FIRST_UNITS;
+    first.clear();
     for (const { key } of keys) {
       starts.add(key.charCodeAt(0) * 65536 + key.charCodeAt(1));
-      first[key.charCodeAt(0)] = 1;
+      first.add(key.charCodeAt(0));
     }
     const byStart = new Map<number, Line[]>();
     for (const l of ctx.lines) {
@@ -64,7 +68,7 @@ export const keywordTitles: Rule = {
       const t = l.text;
       let titled: boolean | undefined;
       for (let i = 0; i + 1 < t.length; i++) {
-        if (first[t.charCodeAt(i)] === 0) continue;
+        if (!first.has(t.charCodeAt(i))) continue;
         const code = t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
         if (!starts.has(code)) continue;
         if (titled === undefined) titled = isTitle(t);

@@ -29,6 +29,10 @@ import { lexicon } from '../../lexicon';
 import { pageView, wipe, pct, MID_START, PageView } from '../boilerplate/page-evidence';
 import { norm, squashed } from '../boilerplate/common';
 import { memoByText } from '../../memo';
+import { CodeUnitSet } from '../../text';
+
+/** reused by every call (see CodeUnitSet) */
+const HEADS_UNITS = new CodeUnitSet();
 
 /** A line normalized and trimmed / without any white space, memoized by text. */
 const normTrim = memoByText((t) => norm(t).trim());
@@ -46,6 +50,9 @@ export function shingles(texts: string[]): number {
   const byHead = new Map<string, number[]>();
   /** the first two code units of every head, to skip most positions without slicing */
   const heads2 = new Set<number>();
+  /** 1 where a code unit opens a head (a cheaper test first) */
+  const heads1 = HEADS_UNITS;
+  heads1.clear();
   flat.forEach((s, i) => {
     if (s.length < FRAG + 10) return;
     const h = s.slice(0, FRAG);
@@ -53,10 +60,13 @@ export function shingles(texts: string[]): number {
     if (hs) hs.push(i);
     else byHead.set(h, [i]);
     heads2.add(s.charCodeAt(0) * 65536 + s.charCodeAt(1));
+    heads1.add(s.charCodeAt(0));
   });
   let pairs = 0;
+  if (!byHead.size) return 0;
   flat.forEach((a, i) => {
     for (let p = 10; p + FRAG <= a.length; p++) {
+      if (!heads1.has(a.charCodeAt(p))) continue;
       if (!heads2.has(a.charCodeAt(p) * 65536 + a.charCodeAt(p + 1))) continue; // no line opens with these two
       const hs = byHead.get(a.slice(p, p + FRAG));
       if (!hs) continue;
