@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { TextMemo, memoByText } from '../../server/src/engine/memo';
 import { isFullSentence, shapeOf } from '../../server/src/engine/rules/boilerplate/page-evidence';
+import { internLine, splitLines } from '../../server/src/engine/segment';
 
 describe('TextMemo', () => {
   it('gives the function’s answer and computes it once per text', () => {
@@ -72,5 +73,16 @@ describe('TextMemo', () => {
       assert.deepStrictEqual(a, b);
     }
     assert.strictEqual(shapeOf('關於我們2024年 ABC'), '关于我们0年 a');
+  });
+
+  it('interns line texts: equal texts of two analyses are one string, with the same content', () => {
+    const a = splitLines('首页 | 新闻\n今天天气很好。\n');
+    const b = splitLines('插入一行\n首页 | 新闻\n今天天气很好。\n');
+    assert.strictEqual(a[0].text, '首页 | 新闻');
+    assert.strictEqual(b[1].text, a[0].text);
+    assert.strictEqual(b[2].text, a[1].text);
+    const long = 'x'.repeat(3000);
+    assert.strictEqual(internLine(long), long);
+    for (let i = 0; i < 120000; i++) assert.strictEqual(internLine(`行${i}`), `行${i}`);
   });
 });
