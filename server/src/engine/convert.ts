@@ -375,19 +375,27 @@ function isHanUnit(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
-/** How many Traditional-only and Simplified-only characters `text` holds. */
-export function scriptCounts(text: string): ScriptCounts {
+/**
+ * Classifies the characters of `text` not seen before in one batch (as scriptCounts does first): a caller
+ * that then counts `text` piece by piece (line by line) gets the batch's cost, not one converter call per
+ * new character of a piece with few of them. Counts are the same either way.
+ */
+export function classifyNew(text: string): void {
   const len = text.length;
   // the table holds every character seen before: only a text with new characters pays classifyMany
-  let fresh = false;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x3400 && ((isHanUnit(c) && bmpClass[c] === 0) || (c >= 0xd840 && c <= 0xd87f))) {
-      fresh = true;
-      break;
+      classifyMany(text);
+      return;
     }
   }
-  if (fresh) classifyMany(text);
+}
+
+/** How many Traditional-only and Simplified-only characters `text` holds. */
+export function scriptCounts(text: string): ScriptCounts {
+  const len = text.length;
+  classifyNew(text);
   let traditional = 0;
   let simplified = 0;
   for (let i = 0; i < len; i++) {

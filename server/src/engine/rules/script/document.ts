@@ -13,7 +13,7 @@
  */
 import { Fix, Finding, Rule } from '../../types';
 import { finding } from '../helpers';
-import { judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
+import { classifyNew, judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
 import { countHan } from '../../text';
 import { memoByText } from '../../memo';
 
@@ -30,6 +30,7 @@ export const scriptDocument: Rule = {
     const text = ctx.text;
     // the counts of the whole text are the sums of its lines' (no Han character or surrogate pair spans a
     // line break), each line's memoized by its text: after an edit only the changed lines are counted
+    classifyNew(text); // new characters in one batch (the line counts below would classify them one by one)
     let han = 0;
     const counts = { traditional: 0, simplified: 0 };
     for (const l of ctx.lines) {
