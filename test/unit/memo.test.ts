@@ -51,6 +51,12 @@ describe('TextMemo', () => {
     assert.strictEqual(m.size, 0);
   });
 
+  it('is bounded in characters too', () => {
+    const m = new TextMemo((s) => s.length, 1000000, 5000, 10000);
+    for (let i = 0; i < 100; i++) m.get(String(i).padStart(1000, 'x'));
+    assert.ok(m.size <= 10 + 1, `size ${m.size}`);
+  });
+
   it('keeps a text asked about since the last generation turned', () => {
     let calls = 0;
     const m = new TextMemo((s) => {

@@ -25,12 +25,16 @@ function own(s: string): string {
  * the editor) gets the very string object it had then, so every memo keyed by line text (norm, lineShape,
  * engine/memo.ts, the AnalysisCache) finds it by pointer, with its hash already computed, instead of
  * hashing and comparing a fresh copy once per memo. Bounded like TextMemo: two generations of at most
- * MAX_INTERNED / 2 texts each; texts longer than MAX_INTERNED_LENGTH are not kept.
+ * MAX_INTERNED / 2 texts and MAX_INTERNED_CHARS characters each; texts longer than MAX_INTERNED_LENGTH are
+ * not kept.
  */
 const MAX_INTERNED = 100000;
-const MAX_INTERNED_LENGTH = 2000;
+const MAX_INTERNED_LENGTH = 20000;
+/** characters of the texts of one generation */
+const MAX_INTERNED_CHARS = 2000000;
 let internCur = new Map<string, string>();
 let internPrev = new Map<string, string>();
+let internChars = 0;
 
 /** The canonical flat copy of a line's text (see above). */
 export function internLine(slice: string): string {
@@ -38,11 +42,13 @@ export function internLine(slice: string): string {
   if (hit !== undefined) return hit;
   if (slice.length > MAX_INTERNED_LENGTH) return own(slice);
   const t = internPrev.get(slice) ?? own(slice);
-  if (internCur.size >= MAX_INTERNED / 2) {
+  if (internCur.size >= MAX_INTERNED / 2 || internChars + t.length > MAX_INTERNED_CHARS) {
     internPrev = internCur;
     internCur = new Map();
+    internChars = 0;
   }
   internCur.set(t, t);
+  internChars += t.length;
   return t;
 }
 

@@ -20,20 +20,16 @@ import { converter } from '../../convert';
 let t2s: ((s: string) => string) | undefined;
 
 const PINYIN = /\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7})\)/gi;
-const normCache = new Map<string, string>();
-/** Longer strings are not memoized (each edit of a long block would leave a stale copy behind). */
-const MEMO_MAX_LENGTH = 2000;
+/**
+ * Memoized by text (engine/memo.ts: bounded in count and characters; texts of 20,000+ characters, pages and
+ * blocks, are not kept — each edit would leave a stale copy behind).
+ */
+export const norm = memoByText(computeNorm);
 
-export function norm(s: string): string {
-  const hit = normCache.get(s);
-  if (hit !== undefined) return hit;
+function computeNorm(s: string): string {
   if (!t2s) t2s = converter('hk', 'cn'); // opencc-js Converter({ from: 'hk', to: 'cn' }), same output (convert.ts)
-  let out = s.replace(PINYIN, '').normalize('NFKC');
-  out = t2s(out).replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
-  if (s.length > MEMO_MAX_LENGTH) return out; // blocks and pages: a count bound would not bound the memory
-  if (normCache.size > 50000) normCache.clear();
-  normCache.set(s, out);
-  return out;
+  const out = s.replace(PINYIN, '').normalize('NFKC');
+  return t2s(out).replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
 }
 
 export interface Shape {
@@ -50,18 +46,8 @@ export interface Shape {
   sentence: boolean;
 }
 
-const shapeCache = new Map<string, Shape>();
-
 /** The shape of a line (memoized like `norm`: every cue rule asks for the same lines; callers must not mutate it). */
-export function lineShape(text: string): Shape {
-  const hit = shapeCache.get(text);
-  if (hit !== undefined) return hit;
-  const shape = computeShape(text);
-  if (text.length > MEMO_MAX_LENGTH) return shape;
-  if (shapeCache.size > 50000) shapeCache.clear();
-  shapeCache.set(text, shape);
-  return shape;
-}
+export const lineShape = memoByText(computeShape);
 
 function computeShape(text: string): Shape {
   // a `?` glued to the next character is a lost character, not a question mark; pinyin residue goes too
