@@ -217,14 +217,14 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   const cut = cuts.map((c, k) => c && [-3, -2, -1, 1, 2, 3].some((d) => cuts[k + d] && infos[k + d].shape.text !== infos[k].shape.text));
   for (const [k, x] of infos.entries()) {
     if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkListM(x.shape.text)) x.para = true;
-    if (x.stop === undefined) x.stop = /[。]/.test(x.shape.text);
+    if (x.stop === undefined) x.stop = x.shape.text.includes('。');
     const t = x.shape.text;
     if (x.listed) x.weight = -6;
     else if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
     // teasers and headlines in lists are punctuated too, but article paragraphs have full stops
     else if (closing(t)) x.weight = -400;
     // teasers cut off with `......` / `…` (two within 3 lines) are items of a list, however long
-    else if (cut[k] || /^\^\s/.test(ctx.lines[x.i].text.trim())) {
+    else if (cut[k] || caretStart(ctx.lines[x.i].text)) {
       x.weight = -3;
       x.cut = true;
     }
@@ -314,6 +314,7 @@ const linkListM = memoByText(linkList);
 const closing = memoByText((t) => endCue(t) || PREV_NEXT.test(t));
 const datedM = memoByText((t) => DATED.test(t));
 const compactM = memoByText(compact);
+const caretStart = memoByText((raw) => /^\^\s/.test(raw.trim()));
 
 /**
  * A row of links: 5+ space-separated names (12 characters on average, 80 % of them ≤ 24), mostly Han, with no sentence punctuation —
@@ -379,6 +380,9 @@ export const contextRule: Rule = {
 
     if (region) {
       const span = `main text: lines ${infos[first].i + 1}–${infos[last].i + 1}`;
+      // one string per reason (runs of flagged lines are grouped by comparing them)
+      const header = `outside the ${span} (page header)`;
+      const footer = `outside the ${span} (page footer)`;
       // 3. lead-in lines and headline above the text
       let k = first - 1;
       const lead: number[] = [];
@@ -425,7 +429,7 @@ export const contextRule: Rule = {
         // long running text is kept, unless a strong end-of-article cue lies between it and the text
         // (a long line without sentence punctuation must be mostly Han: not a menu of titles or an archive)
         if (x.para && x.shape.ink >= 60 && (x.shape.sentence || x.shape.han >= 0.6 * x.shape.ink) && !beyondBarrier(q)) continue;
-        flag.set(q, `outside the ${span}${q < first ? ' (page header)' : ' (page footer)'}`);
+        flag.set(q, q < first ? header : footer);
       }
     }
     // 2. a short line, or a run of up to 5 short lines (widget labels, counters), squeezed between two junk lines
