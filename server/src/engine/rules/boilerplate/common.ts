@@ -111,6 +111,10 @@ export interface CueRuleSpec {
 /** A line rule driven by a cue lexicon (see the header of each rule file). */
 export function cueRule(spec: CueRuleSpec): Rule {
   const id = `boilerplate/${spec.name}`;
+  // a gated rule (not line-local: it runs over every line after each edit) without `extra` judges a line that
+  // passes the gate by its text alone: that verdict is memoized by text (engine/memo.ts)
+  const byText = spec.extraGate && !spec.extra ? memoByText((text) => judgeCueText(spec, text) ?? null) : undefined;
+  const judge = (line: Line, ctx: AnalysisContext) => (byText ? (spec.extraGate!(line, ctx) ? byText(line.text) ?? undefined : undefined) : judgeCueLine(spec, line, ctx));
   return {
     id,
     category: 'boilerplate',
@@ -120,7 +124,7 @@ export function cueRule(spec: CueRuleSpec): Rule {
       const out: Finding[] = [];
       for (const line of ctx.lines) {
         if (line.blank) continue;
-        const v = judgeCueLine(spec, line, ctx);
+        const v = judge(line, ctx);
         if (v) out.push(lineFinding(line, ctx.lines, { rule: id, category: 'boilerplate', message: spec.message, messageZh: spec.messageZh, score: v.score, evidence: v.evidence }));
       }
       return out;
@@ -136,6 +140,18 @@ export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext
   if (extra) return { score: 0.85, evidence: [extra] };
   if (!spec.lex) return undefined;
   if (spec.extraGate && !spec.extraGate(line, ctx)) return undefined;
+  return judgeCues(spec, n, shape);
+}
+
+/** judgeCueLine of a spec without `extra`, for a line that passed its gate: a function of the text alone. */
+function judgeCueText(spec: CueRuleSpec, text: string): { score: number; evidence: string[] } | undefined {
+  const shape = lineShape(text);
+  if (shape.ink === 0 || shape.ink > spec.maxInk || !spec.lex) return undefined;
+  return judgeCues(spec, norm(text).trim(), shape);
+}
+
+function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape): { score: number; evidence: string[] } | undefined {
+  if (!spec.lex) return undefined;
   const ms = cues(spec.lex, n);
   if (!ms.length) return undefined;
   const strong = ms.filter((m) => m.weight >= 1);
