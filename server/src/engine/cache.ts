@@ -55,6 +55,8 @@ export class AnalysisCache {
   private slotsOfLast: (LineSlot | undefined)[] | undefined;
   /** The last view handed to a rule: for which lines, which of them it had to analyse; reused while they agree. */
   private lastView: { lines: readonly Line[]; missed: number[]; view: Line[] } | undefined;
+  /** scratch for `run`: each line's entry for the rule being run (reused: one array per cache, not per rule) */
+  private readonly scratch: (Entry | undefined)[] = [];
   /** lines served / analysed, for tests and the benchmark */
   stats = { hits: 0, misses: 0 };
   constructor(private readonly opts: AnalysisCacheOptions = {}) {}
@@ -89,18 +91,23 @@ export class AnalysisCache {
     const keys = keysOf(lines);
     const map = this.lines;
     const known = keys === this.lastKeys ? this.slotsOfLast : undefined;
-    const slots: (LineSlot | undefined)[] = new Array(lines.length);
-    const cached: (Entry | undefined)[] = new Array(lines.length);
+    // (the slots of the last analysis are this one's: updated in place; `cached` is scratch, every index set)
+    const slots: (LineSlot | undefined)[] = known ?? new Array(lines.length);
+    const cached = this.scratch;
+    cached.length = lines.length;
     let misses = 0;
     let inked = 0;
     for (let i = 0; i < lines.length; i++) {
-      if (lines[i].blank) continue;
+      if (lines[i].blank) {
+        cached[i] = undefined;
+        continue;
+      }
       inked++;
       const slot = known ? known[i] : map.get(keys[i]);
       slots[i] = slot;
       const e = slot?.rules[ri];
-      if (e) cached[i] = e;
-      else misses++;
+      cached[i] = e;
+      if (!e) misses++;
     }
     // slots looked up before lines were dropped may be gone from the map: then the next rule looks up again
     let exact = !(keys !== this.lastKeys && this.begin(keys, inked));

@@ -25,6 +25,8 @@ interface OpenCCTrie {
   loadDictGroup(g: unknown[]): void;
   matchPrefix(s: string, at: number): { end: number; value: string } | null;
 }
+/** A node of opencc-js's trie: a Map of the next code points, with the value of the key ending here. */
+type TrieMap = Map<number, TrieMap> & { trie_val?: string };
 interface OpenCCConfig {
   normalizationChain?: unknown[][];
   segmentation?: unknown;
@@ -46,31 +48,62 @@ class FastTrie {
   private readonly trie: OpenCCTrie;
   /** 1 where a BMP code unit starts a key; surrogates and IDS operators always take the slow path. */
   readonly first = new Uint8Array(0x10000);
+  /** the trie's first level by BMP code point (an array index instead of a look-up in its largest map) */
+  private readonly roots: (TrieMap | undefined)[] = new Array(0x10000);
   constructor(load: (t: OpenCCTrie) => void) {
     this.trie = new OpenCC.Trie();
     load(this.trie);
-    for (const cp of this.trie.map.keys()) if (cp < 0x10000) this.first[cp] = 1;
+    for (const [cp, node] of this.trie.map as Map<number, TrieMap>) if (cp < 0x10000) {
+      this.first[cp] = 1;
+      this.roots[cp] = node;
+    }
     for (let c = 0xd800; c <= 0xdfff; c++) this.first[c] = 1;
     for (let c = 0x2ff0; c <= 0x2fff; c++) this.first[c] = 1;
   }
   private scan(s: string, replace: boolean, out: string[]): void {
     const len = s.length;
     const first = this.first;
+    const roots = this.roots;
+    const top = this.trie.map as Map<number, TrieMap>;
     let run = -1;
     for (let i = 0; i < len; ) {
-      if (first[s.charCodeAt(i)] === 0) {
+      const c = s.charCodeAt(i);
+      if (first[c] === 0) {
         if (run < 0) run = i;
         i++;
         continue;
       }
-      const m = this.trie.matchPrefix(s, i);
-      if (m) {
+      // opencc-js Trie.matchPrefix(s, i), inlined: the longest key at i (its end and value), no result object
+      let end = 0;
+      let value: string | undefined;
+      let a = i;
+      let node: TrieMap | undefined;
+      if (c < 0xd800 || c > 0xdfff) {
+        node = roots[c];
+        a = i + 1;
+      } else {
+        const cp = s.codePointAt(i) as number;
+        a = i + (cp > 0xffff ? 2 : 1);
+        node = cp < 0x10000 ? roots[cp] : top.get(cp);
+      }
+      while (node !== undefined) {
+        const v = node.trie_val;
+        if (v !== undefined) {
+          end = a;
+          value = v;
+        }
+        if (a >= len) break;
+        const cp = s.codePointAt(a) as number;
+        a += cp > 0xffff ? 2 : 1;
+        node = node.get(cp);
+      }
+      if (end > 0) {
         if (run >= 0) {
           out.push(s.slice(run, i));
           run = -1;
         }
-        out.push(replace ? m.value : s.slice(i, m.end));
-        i = m.end;
+        out.push(replace ? (value as string) : s.slice(i, end));
+        i = end;
       } else {
         if (run < 0) run = i;
         i += step(s, i);
@@ -342,19 +375,27 @@ function isHanUnit(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
-/** How many Traditional-only and Simplified-only characters `text` holds. */
-export function scriptCounts(text: string): ScriptCounts {
+/**
+ * Classifies the characters of `text` not seen before in one batch (as scriptCounts does first): a caller
+ * that then counts `text` piece by piece (line by line) gets the batch's cost, not one converter call per
+ * new character of a piece with few of them. Counts are the same either way.
+ */
+export function classifyNew(text: string): void {
   const len = text.length;
   // the table holds every character seen before: only a text with new characters pays classifyMany
-  let fresh = false;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x3400 && ((isHanUnit(c) && bmpClass[c] === 0) || (c >= 0xd840 && c <= 0xd87f))) {
-      fresh = true;
-      break;
+      classifyMany(text);
+      return;
     }
   }
-  if (fresh) classifyMany(text);
+}
+
+/** How many Traditional-only and Simplified-only characters `text` holds. */
+export function scriptCounts(text: string): ScriptCounts {
+  const len = text.length;
+  classifyNew(text);
   let traditional = 0;
   let simplified = 0;
   for (let i = 0; i < len; i++) {

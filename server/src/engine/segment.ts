@@ -20,6 +20,38 @@ function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/**
+ * Lines' texts interned across analyses: a line that did not change since an earlier analysis (an edit in
+ * the editor) gets the very string object it had then, so every memo keyed by line text (norm, lineShape,
+ * engine/memo.ts, the AnalysisCache) finds it by pointer, with its hash already computed, instead of
+ * hashing and comparing a fresh copy once per memo. Bounded like TextMemo: two generations of at most
+ * MAX_INTERNED / 2 texts and MAX_INTERNED_CHARS characters each; texts longer than MAX_INTERNED_LENGTH are
+ * not kept.
+ */
+const MAX_INTERNED = 100000;
+const MAX_INTERNED_LENGTH = 20000;
+/** characters of the texts of one generation */
+const MAX_INTERNED_CHARS = 2000000;
+let internCur = new Map<string, string>();
+let internPrev = new Map<string, string>();
+let internChars = 0;
+
+/** The canonical flat copy of a line's text (see above). */
+export function internLine(slice: string): string {
+  const hit = internCur.get(slice);
+  if (hit !== undefined) return hit;
+  if (slice.length > MAX_INTERNED_LENGTH) return own(slice);
+  const t = internPrev.get(slice) ?? own(slice);
+  if (internCur.size >= MAX_INTERNED / 2 || internChars + t.length > MAX_INTERNED_CHARS) {
+    internPrev = internCur;
+    internCur = new Map();
+    internChars = 0;
+  }
+  internCur.set(t, t);
+  internChars += t.length;
+  return t;
+}
+
 export function splitLines(text: string, index = new LineIndex(text)): Line[] {
   const lines: Line[] = [];
   const starts = index.lineStarts;
@@ -27,7 +59,7 @@ export function splitLines(text: string, index = new LineIndex(text)): Line[] {
     const start = starts[i];
     const end = index.lineEnd(i);
     const next = i + 1 < starts.length ? starts[i + 1] : text.length;
-    const t = own(text.slice(start, end));
+    const t = internLine(text.slice(start, end));
     lines.push({ index: i, start, end, next, text: t, blank: isBlank(t) });
   }
   return lines;

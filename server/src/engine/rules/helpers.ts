@@ -1,5 +1,6 @@
 /** Builders that every rule uses, so findings and fixes have one shape. */
 import { Category, Finding, Fix, Line, Block, Severity } from '../types';
+import { leadingSpace, trailingSpace } from '../text';
 
 export const DEFAULT_SEVERITY: Record<Category, Severity> = {
   boilerplate: 'information',
@@ -24,18 +25,23 @@ export interface FindingInit {
 }
 
 export function finding(init: FindingInit): Finding {
+  return make(init, init.start, init.end, init.fixes);
+}
+
+/** `finding({ ...init, start, end, fixes })` without the copy of `init` (same fields, same order). */
+function make(init: Omit<FindingInit, 'start' | 'end' | 'fixes'>, start: number, end: number, fixes: Fix[] | undefined): Finding {
   const f: Finding = {
     rule: init.rule,
     category: init.category,
     severity: init.severity ?? DEFAULT_SEVERITY[init.category],
     message: init.message,
-    start: init.start,
-    end: init.end,
+    start,
+    end,
   };
   if (init.messageZh) f.messageZh = init.messageZh;
   if (init.score !== undefined) f.score = Math.round(init.score * 1000) / 1000;
   if (init.evidence && init.evidence.length) f.evidence = init.evidence;
-  if (init.fixes && init.fixes.length) f.fixes = init.fixes;
+  if (fixes && fixes.length) f.fixes = fixes;
   return f;
 }
 
@@ -46,30 +52,18 @@ export function removeLinesFix(lines: readonly Line[], first: number, last: numb
 
 /** A finding over one whole line whose fix removes it. */
 export function lineFinding(line: Line, lines: readonly Line[], init: Omit<FindingInit, 'start' | 'end' | 'fixes'> & { fixTitle?: string }): Finding {
-  const { fixTitle, ...rest } = init;
-  const lead = line.text.length - line.text.trimStart().length;
-  const trail = line.text.length - line.text.trimEnd().length;
-  return finding({
-    ...rest,
-    start: line.start + lead,
-    end: Math.max(line.start + lead, line.end - trail),
-    fixes: [removeLinesFix(lines, line.index, line.index, fixTitle ?? 'Remove this line')],
-  });
+  const lead = leadingSpace(line.text);
+  const trail = trailingSpace(line.text);
+  return make(init, line.start + lead, Math.max(line.start + lead, line.end - trail), [removeLinesFix(lines, line.index, line.index, init.fixTitle ?? 'Remove this line')]);
 }
 
 /** A finding over a block (or any run of lines first..last) whose fix removes those lines. */
 export function linesFinding(lines: readonly Line[], first: number, last: number, init: Omit<FindingInit, 'start' | 'end' | 'fixes'> & { fixTitle?: string }): Finding {
-  const { fixTitle, ...rest } = init;
   const a = lines[first];
   const b = lines[last];
-  const lead = a.text.length - a.text.trimStart().length;
-  const trail = b.text.length - b.text.trimEnd().length;
-  return finding({
-    ...rest,
-    start: a.start + lead,
-    end: Math.max(a.start + lead, b.end - trail),
-    fixes: [removeLinesFix(lines, first, last, fixTitle ?? (first === last ? 'Remove this line' : 'Remove this block'))],
-  });
+  const lead = leadingSpace(a.text);
+  const trail = trailingSpace(b.text);
+  return make(init, a.start + lead, Math.max(a.start + lead, b.end - trail), [removeLinesFix(lines, first, last, init.fixTitle ?? (first === last ? 'Remove this line' : 'Remove this block'))]);
 }
 
 export function blockFinding(block: Block, lines: readonly Line[], init: Omit<FindingInit, 'start' | 'end' | 'fixes'> & { fixTitle?: string }): Finding {
@@ -78,12 +72,6 @@ export function blockFinding(block: Block, lines: readonly Line[], init: Omit<Fi
 
 /** A finding over a span whose fix replaces it (removal by default). */
 export function spanFinding(start: number, end: number, init: Omit<FindingInit, 'start' | 'end' | 'fixes'> & { replacement?: string; fixTitle?: string }): Finding {
-  const { replacement, fixTitle, ...rest } = init;
-  const newText = replacement ?? '';
-  return finding({
-    ...rest,
-    start,
-    end,
-    fixes: [{ title: fixTitle ?? (newText ? `Replace with “${newText}”` : 'Remove'), edits: [{ start, end, newText }] }],
-  });
+  const newText = init.replacement ?? '';
+  return make(init, start, end, [{ title: init.fixTitle ?? (newText ? `Replace with “${newText}”` : 'Remove'), edits: [{ start, end, newText }] }]);
 }

@@ -47,6 +47,15 @@ function gbkTable(): Map<string, number> {
   return gbk;
 }
 
+/** The same table by code unit (0: not a GBK character): a look-up without a one-character string per position. */
+let gbkCodes: Uint16Array | undefined;
+function codeTable(): Uint16Array {
+  if (gbkCodes) return gbkCodes;
+  const codes = new Uint16Array(0x10000);
+  for (const [ch, c] of gbkTable()) codes[ch.charCodeAt(0)] = c; // every key is one BMP code unit; codes are ≥ 0x8140
+  return (gbkCodes = codes);
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decode three GBK characters' six bytes as two UTF-8 CJK characters, or undefined. */
@@ -81,8 +90,8 @@ export const mojibake: Rule = {
   locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out: Finding[] = [];
-    const table = gbkTable();
-    if (!table.size) return out;
+    if (!gbkTable().size) return out;
+    const table = codeTable();
     for (const line of ctx.lines) {
       if (line.blank) continue;
       const t = line.text;
@@ -93,11 +102,12 @@ export const mojibake: Rule = {
         let decoded = '';
         let chunks = 0;
         while (j + 3 <= t.length) {
-          const lead = table.get(t[j]);
-          if (lead === undefined || lead >> 12 !== 0xe) break; // not a UTF-8 lead byte: decodeChunk would refuse it
-          const codes = [table.get(t[j]), table.get(t[j + 1]), table.get(t[j + 2])];
-          if (codes.some((c) => c === undefined)) break;
-          const d = decodeChunk(codes as number[]);
+          const lead = table[t.charCodeAt(j)];
+          if (lead === 0 || lead >> 12 !== 0xe) break; // not a UTF-8 lead byte: decodeChunk would refuse it
+          const c1 = table[t.charCodeAt(j + 1)];
+          const c2 = table[t.charCodeAt(j + 2)];
+          if (c1 === 0 || c2 === 0) break;
+          const d = decodeChunk([lead, c1, c2]);
           if (!d) break;
           decoded += d;
           chunks++;

@@ -26,6 +26,7 @@ export const categoryCount: Rule = {
   id: 'boilerplate/category-count',
   category: 'boilerplate',
   scope: 'line',
+  locality: 'line', // the verdict reads the line alone (engine/cache.ts)
   check(ctx): Finding[] {
     const out: Finding[] = [];
     for (const line of ctx.lines) {

@@ -11,7 +11,8 @@
  */
 import { AnalysisContext, Finding, Line, Rule } from '../../types';
 import { lexicon, LexMatch } from '../../lexicon';
-import { inkLength, countHan } from '../../text';
+import { inkLength, countHan, isJsSpace } from '../../text';
+import { memoByText } from '../../memo';
 import { lineFinding } from '../helpers';
 import { lineAtOffset } from '../../segment';
 
@@ -19,20 +20,16 @@ import { converter } from '../../convert';
 let t2s: ((s: string) => string) | undefined;
 
 const PINYIN = /\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7})\)/gi;
-const normCache = new Map<string, string>();
-/** Longer strings are not memoized (each edit of a long block would leave a stale copy behind). */
-const MEMO_MAX_LENGTH = 2000;
+/**
+ * Memoized by text (engine/memo.ts: bounded in count and characters; texts of 20,000+ characters, pages and
+ * blocks, are not kept — each edit would leave a stale copy behind).
+ */
+export const norm = memoByText(computeNorm);
 
-export function norm(s: string): string {
-  const hit = normCache.get(s);
-  if (hit !== undefined) return hit;
+function computeNorm(s: string): string {
   if (!t2s) t2s = converter('hk', 'cn'); // opencc-js Converter({ from: 'hk', to: 'cn' }), same output (convert.ts)
-  let out = s.replace(PINYIN, '').normalize('NFKC');
-  out = t2s(out).replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
-  if (s.length > MEMO_MAX_LENGTH) return out; // blocks and pages: a count bound would not bound the memory
-  if (normCache.size > 50000) normCache.clear();
-  normCache.set(s, out);
-  return out;
+  const out = s.replace(PINYIN, '').normalize('NFKC');
+  return t2s(out).replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
 }
 
 export interface Shape {
@@ -49,18 +46,8 @@ export interface Shape {
   sentence: boolean;
 }
 
-const shapeCache = new Map<string, Shape>();
-
 /** The shape of a line (memoized like `norm`: every cue rule asks for the same lines; callers must not mutate it). */
-export function lineShape(text: string): Shape {
-  const hit = shapeCache.get(text);
-  if (hit !== undefined) return hit;
-  const shape = computeShape(text);
-  if (text.length > MEMO_MAX_LENGTH) return shape;
-  if (shapeCache.size > 50000) shapeCache.clear();
-  shapeCache.set(text, shape);
-  return shape;
-}
+export const lineShape = memoByText(computeShape);
 
 function computeShape(text: string): Shape {
   // a `?` glued to the next character is a lost character, not a question mark; pinyin residue goes too
@@ -74,6 +61,9 @@ function computeShape(text: string): Shape {
   const sentence = (ink >= 20 && (stops >= 1 || commas >= 2) && han >= 8) || (ink >= 12 && /[。！？!?]$/.test(n) && commas >= 1);
   return { text: n, ink, han, punct, commas, ends, sentence };
 }
+
+/** A line normalized (see `norm`) without white space (`\s`, U+3000): the key lines are compared by (memoized by text). */
+export const squashed = memoByText((text) => norm(text).replace(/[\s\u3000]/g, ''));
 
 export function cues(name: string, text: string): LexMatch[] {
   return lexicon(name).find(text);
@@ -121,6 +111,10 @@ export interface CueRuleSpec {
 /** A line rule driven by a cue lexicon (see the header of each rule file). */
 export function cueRule(spec: CueRuleSpec): Rule {
   const id = `boilerplate/${spec.name}`;
+  // a gated rule (not line-local: it runs over every line after each edit) without `extra` judges a line that
+  // passes the gate by its text alone: that verdict is memoized by text (engine/memo.ts)
+  const byText = spec.extraGate && !spec.extra ? memoByText((text) => judgeCueText(spec, text) ?? null) : undefined;
+  const judge = (line: Line, ctx: AnalysisContext) => (byText ? (spec.extraGate!(line, ctx) ? byText(line.text) ?? undefined : undefined) : judgeCueLine(spec, line, ctx));
   return {
     id,
     category: 'boilerplate',
@@ -130,7 +124,7 @@ export function cueRule(spec: CueRuleSpec): Rule {
       const out: Finding[] = [];
       for (const line of ctx.lines) {
         if (line.blank) continue;
-        const v = judgeCueLine(spec, line, ctx);
+        const v = judge(line, ctx);
         if (v) out.push(lineFinding(line, ctx.lines, { rule: id, category: 'boilerplate', message: spec.message, messageZh: spec.messageZh, score: v.score, evidence: v.evidence }));
       }
       return out;
@@ -146,6 +140,18 @@ export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext
   if (extra) return { score: 0.85, evidence: [extra] };
   if (!spec.lex) return undefined;
   if (spec.extraGate && !spec.extraGate(line, ctx)) return undefined;
+  return judgeCues(spec, n, shape);
+}
+
+/** judgeCueLine of a spec without `extra`, for a line that passed its gate: a function of the text alone. */
+function judgeCueText(spec: CueRuleSpec, text: string): { score: number; evidence: string[] } | undefined {
+  const shape = lineShape(text);
+  if (shape.ink === 0 || shape.ink > spec.maxInk || !spec.lex) return undefined;
+  return judgeCues(spec, norm(text).trim(), shape);
+}
+
+function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape): { score: number; evidence: string[] } | undefined {
+  if (!spec.lex) return undefined;
   const ms = cues(spec.lex, n);
   if (!ms.length) return undefined;
   const strong = ms.filter((m) => m.weight >= 1);
@@ -183,7 +189,7 @@ export function junkCover(ctx: AnalysisContext): number[] {
     const mark = new Uint8Array(l.end - l.start);
     for (const [a, b] of spans[i]) mark.fill(1, a - l.start, b - l.start);
     let c = 0;
-    for (let k = 0; k < l.text.length; k++) if (mark[k] && !/\s/.test(l.text[k])) c++;
+    for (let k = 0; k < l.text.length; k++) if (mark[k] && !isJsSpace(l.text.charCodeAt(k))) c++;
     cov[i] = c / ink;
   }
   return cov;

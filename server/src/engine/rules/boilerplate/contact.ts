@@ -11,6 +11,10 @@
  */
 import { AnalysisContext } from '../../types';
 import { cueRule, cues, norm } from './common';
+import { memoByText } from '../../memo';
+
+/** The distinct contact cue words of a line (memoized by text: asked of every line on every analysis). */
+const termsOf = memoByText((text) => [...new Set(cues('boilerplate-contact', norm(text)).map((m) => m.term))]);
 
 /** Cue words found on three or more lines of a document: a listing's field (`咨询电话:` per item), not a footer. */
 const cache = new WeakMap<AnalysisContext, Set<string>>();
@@ -20,7 +24,7 @@ function commonCues(ctx: AnalysisContext): Set<string> {
   const n = new Map<string, number>();
   for (const l of ctx.lines) {
     if (l.blank) continue;
-    for (const t of new Set(cues('boilerplate-contact', norm(l.text)).map((m) => m.term))) n.set(t, (n.get(t) ?? 0) + 1);
+    for (const t of termsOf(l.text)) n.set(t, (n.get(t) ?? 0) + 1);
   }
   const common = new Set([...n].filter(([, c]) => c >= 3).map(([t]) => t));
   cache.set(ctx, common);
@@ -36,7 +40,7 @@ export const contact = cueRule({
     const pos = line.index / Math.max(1, ctx.lines.length - 1);
     if (!(pos <= 0.15 || pos >= 0.6)) return false;
     const common = commonCues(ctx);
-    return !cues('boilerplate-contact', norm(line.text)).some((m) => common.has(m.term));
+    return !termsOf(line.text).some((t) => common.has(t));
   },
   message: 'Contact or “about us” footer.',
   messageZh: '联系方式或“关于我们”页脚。',

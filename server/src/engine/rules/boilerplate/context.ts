@@ -55,6 +55,7 @@ import { cues, junkCover, lineShape, norm, Shape } from './common';
 import { hanRatio } from '../../text';
 import { firstLineEndingAfter } from '../../segment';
 import { findThread, postHeader, Thread, widget } from './thread';
+import { memoByText } from '../../memo';
 
 const ID = 'boilerplate/context';
 /** This many tiny label-like lines in a row are a menu, wherever they are. */
@@ -212,24 +213,24 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
       infos[q].listed = true;
     }
   }
-  const cuts = infos.map((x) => truncated(ctx.lines[x.i].text));
+  const cuts = infos.map((x) => truncatedM(ctx.lines[x.i].text));
   const cut = cuts.map((c, k) => c && [-3, -2, -1, 1, 2, 3].some((d) => cuts[k + d] && infos[k + d].shape.text !== infos[k].shape.text));
   for (const [k, x] of infos.entries()) {
-    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkList(x.shape.text)) x.para = true;
-    if (x.stop === undefined) x.stop = /[。]/.test(x.shape.text);
+    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkListM(x.shape.text)) x.para = true;
+    if (x.stop === undefined) x.stop = x.shape.text.includes('。');
     const t = x.shape.text;
     if (x.listed) x.weight = -6;
     else if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
     // teasers and headlines in lists are punctuated too, but article paragraphs have full stops
-    else if (endCue(t) || PREV_NEXT.test(t)) x.weight = -400;
+    else if (closing(t)) x.weight = -400;
     // teasers cut off with `......` / `…` (two within 3 lines) are items of a list, however long
-    else if (cut[k] || /^\^\s/.test(ctx.lines[x.i].text.trim())) {
+    else if (cut[k] || caretStart(ctx.lines[x.i].text)) {
       x.weight = -3;
       x.cut = true;
     }
     else if (x.para) x.weight = x.stop || x.shape.ink >= 60 ? Math.max(2, Math.min(x.shape.ink, 300) - 25) : 1;
     // a headline with its date, or a bare time, is an item of a list (`…新低 2008-04-28 08:03`, `28 16:39`)
-    else if (DATED.test(t)) x.weight = -3;
+    else if (datedM(t)) x.weight = -3;
     else if (x.shape.ink <= 6 && !/[，。：:、；（(]/.test(t)) x.weight = -4;
     else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
     else x.weight = -2;
@@ -307,6 +308,14 @@ function bestStretch(infos: Info[], from: number, to: number): { first: number; 
 
 const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
 
+// text-only questions asked of every line on every analysis, memoized by text (engine/memo.ts)
+const truncatedM = memoByText(truncated);
+const linkListM = memoByText(linkList);
+const closing = memoByText((t) => endCue(t) || PREV_NEXT.test(t));
+const datedM = memoByText((t) => DATED.test(t));
+const compactM = memoByText(compact);
+const caretStart = memoByText((raw) => /^\^\s/.test(raw.trim()));
+
 /**
  * A row of links: 5+ space-separated names (12 characters on average, 80 % of them ≤ 24), mostly Han, with no sentence punctuation —
  * `广东人大网 广东政协网 阳光检务网 …`, a menu of book titles. Not running text however long; a verse
@@ -323,12 +332,12 @@ export function linkList(text: string): boolean {
 /** Lines (indexes into infos, after the first) that repeat the headline of the page title (first line, site suffix cut off). */
 function titleAnchors(ctx: AnalysisContext, infos: Info[]): number[] {
   if (infos.length < 3) return [];
-  const title = compact(infos[0].shape.text);
+  const title = compactM(infos[0].shape.text);
   const core = title.split(/[_|｜]|-{1,2}|[–—]/).map((p) => p.trim()).filter((p) => p.length >= 6)[0];
   if (!core) return [];
   const out: number[] = [];
   for (let k = 1; k < infos.length; k++) {
-    const t = compact(infos[k].shape.text);
+    const t = compactM(infos[k].shape.text);
     if (t.length < 6 || t.length > core.length + 12) continue;
     if (t === core || ((t.startsWith(core) || t.endsWith(core)) && !/[。，,]/.test(t)) || (core.startsWith(t) && t.length >= 0.8 * core.length)) out.push(k);
   }
@@ -371,6 +380,9 @@ export const contextRule: Rule = {
 
     if (region) {
       const span = `main text: lines ${infos[first].i + 1}–${infos[last].i + 1}`;
+      // one string per reason (runs of flagged lines are grouped by comparing them)
+      const header = `outside the ${span} (page header)`;
+      const footer = `outside the ${span} (page footer)`;
       // 3. lead-in lines and headline above the text
       let k = first - 1;
       const lead: number[] = [];
@@ -417,7 +429,7 @@ export const contextRule: Rule = {
         // long running text is kept, unless a strong end-of-article cue lies between it and the text
         // (a long line without sentence punctuation must be mostly Han: not a menu of titles or an archive)
         if (x.para && x.shape.ink >= 60 && (x.shape.sentence || x.shape.han >= 0.6 * x.shape.ink) && !beyondBarrier(q)) continue;
-        flag.set(q, `outside the ${span}${q < first ? ' (page header)' : ' (page footer)'}`);
+        flag.set(q, q < first ? header : footer);
       }
     }
     // 2. a short line, or a run of up to 5 short lines (widget labels, counters), squeezed between two junk lines

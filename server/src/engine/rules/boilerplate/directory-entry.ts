@@ -44,6 +44,7 @@ export const directoryEntry: Rule = {
   id: 'boilerplate/directory-entry',
   category: 'boilerplate',
   scope: 'line',
+  locality: 'line', // the verdict reads the line alone (engine/cache.ts)
   check(ctx): Finding[] {
     const out: Finding[] = [];
     for (const line of ctx.lines) {

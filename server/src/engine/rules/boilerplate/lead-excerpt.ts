@@ -14,12 +14,11 @@
  */
 import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
-import { lineShape, norm } from './common';
+import { lineShape, squashed } from './common';
 
 const ID = 'boilerplate/lead-excerpt';
 const WINDOW = 8;
 
-const squash = (s: string) => norm(s).replace(/[\s\u3000]/g, '');
 
 export const leadExcerpt: Rule = {
   id: ID,
@@ -28,7 +27,7 @@ export const leadExcerpt: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const lines = ctx.lines.filter((l) => !l.blank);
-    const flat = lines.map((l) => squash(l.text));
+    const flat = lines.map((l) => squashed(l.text));
     lines.forEach((line, k) => {
       const shape = lineShape(line.text);
       if (shape.ink < 30 || !/[，,。]/.test(shape.text)) return;

@@ -31,6 +31,7 @@ import { Finding, Rule } from '../../types';
 import { pageView, wipe, shapeOf, pct, LineInfo, TRUNCATED } from './page-evidence';
 import { norm } from './common';
 import { spamPage } from '../spam/spam-page';
+import { memoByText } from '../../memo';
 
 const MIN_LINES = 5;
 /** Rules whose findings only listing and directory pages produce. */
@@ -38,30 +39,50 @@ const LISTING_CUES = new Set(['boilerplate/category-count', 'boilerplate/directo
 
 /** A full sentence that also ends like one (not cut off mid-clause). */
 function complete(l: LineInfo): boolean {
-  return l.full && /[。！？!?」』”）)]$/.test(norm(l.text).trim());
+  return l.full && endsComplete(l.text);
 }
+const endsComplete = memoByText((text) => /[。！？!?」』”）)]$/.test(norm(text).trim()));
 
 function templateTail(l: LineInfo): string | undefined {
-  const toks = shapeOf(l.text).split(' ').filter(Boolean);
-  if (toks.length < 3) return undefined;
-  const tail = toks.slice(-2).join(' ');
-  return /[\u4e00-\u9fff]/.test(tail) ? tail : undefined;
+  return tailOf(l.text) || undefined;
 }
+/** The template tail of a line's text ('' for none), memoized by text. */
+const tailOf = memoByText((text: string): string => {
+  const toks = shapeOf(text).split(' ').filter(Boolean);
+  if (toks.length < 3) return '';
+  const tail = toks.slice(-2).join(' ');
+  return /[\u4e00-\u9fff]/.test(tail) ? tail : '';
+});
+
+/** What `templated` asks of one line's shape: long enough (6+ code points), its first and last 3 code units, cut off. */
+interface TemplateKey {
+  s: string;
+  long: boolean;
+  head: string;
+  tail: string;
+  cut: boolean;
+}
+const templateKey = memoByText((text: string): TemplateKey => {
+  const s = shapeOf(text);
+  return { s, long: [...s].length >= 6, head: s.slice(0, 3), tail: s.slice(-3), cut: TRUNCATED.test(s) };
+});
 
 /**
  * Lines that look mass-produced: cut off with `…`/`...`, or sharing their first or last three characters
  * (in shape: digits → 0, Latin → a) with 2+ other lines of 6+ characters (`…证券营业部`, `导读:…`, `…电子地图`).
  */
 export function templated(lines: readonly LineInfo[]): number {
-  const shapes = lines.map((l) => shapeOf(l.text));
+  const keys = lines.map((l) => templateKey(l.text));
   const head = new Map<string, number>();
   const tail = new Map<string, number>();
-  for (const s of shapes) {
-    if ([...s].length < 6) continue;
-    head.set(s.slice(0, 3), (head.get(s.slice(0, 3)) ?? 0) + 1);
-    tail.set(s.slice(-3), (tail.get(s.slice(-3)) ?? 0) + 1);
+  for (const k of keys) {
+    if (!k.long) continue;
+    head.set(k.head, (head.get(k.head) ?? 0) + 1);
+    tail.set(k.tail, (tail.get(k.tail) ?? 0) + 1);
   }
-  return shapes.filter((s) => TRUNCATED.test(s) || ([...s].length >= 6 && ((head.get(s.slice(0, 3)) ?? 0) >= 3 || (tail.get(s.slice(-3)) ?? 0) >= 3))).length;
+  let n = 0;
+  for (const k of keys) if (k.cut || (k.long && ((head.get(k.head) ?? 0) >= 3 || (tail.get(k.tail) ?? 0) >= 3))) n++;
+  return n;
 }
 
 export const listingPage: Rule = {

@@ -13,6 +13,7 @@ import { AnalysisContext, Category, Finding, Line } from '../../types';
 import { inkLength, countHan } from '../../text';
 import { lineFinding } from '../helpers';
 import { norm } from './common';
+import { memoByText } from '../../memo';
 
 export const TRUNCATED = /(?:\.{2,}|…+|。。。|\.\s?\.\s?\.)\s*$/;
 export const MID_START = /^[，。、；：”’」』）》,;:)]/;
@@ -40,7 +41,9 @@ export interface PageView {
 }
 
 /** Running text a reader would keep: long enough, punctuated like sentences, not cut off, not a fragment. */
-export function isFullSentence(text: string): boolean {
+export const isFullSentence = memoByText(fullSentence);
+
+function fullSentence(text: string): boolean {
   const s = norm(text).trim();
   const ink = inkLength(s);
   if (ink < 15 || countHan(s) < 8) return false;
@@ -59,50 +62,94 @@ export function pageView(ctx: AnalysisContext): PageView {
   return view;
 }
 
+/** A code unit that counts as ink for the page view (not white space, zero-width, BOM or a low surrogate). */
+function isInk(c: number): boolean {
+  return !(c <= 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x200b && c <= 0x200d) || (c >= 0xdc00 && c <= 0xdfff));
+}
+
+/** A line's ink for the page view: how many units, where the first and last are; memoized by text. */
+const inkOf = memoByText((t: string): { ink: number; first: number; last: number; han: number } => {
+  let ink = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < t.length; i++) {
+    if (!isInk(t.charCodeAt(i))) continue;
+    ink++;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return { ink, first, last, han: countHan(t) };
+});
+
+/** The union of intervals [a, b) given as flat pairs, as sorted disjoint flat pairs. */
+function union(flat: number[]): number[] {
+  const k = flat.length >> 1;
+  const order = new Array<number>(k);
+  for (let i = 0; i < k; i++) order[i] = i;
+  order.sort((x, y) => flat[2 * x] - flat[2 * y]);
+  const out: number[] = [];
+  for (const i of order) {
+    const a = flat[2 * i];
+    const b = flat[2 * i + 1];
+    if (out.length && a <= out[out.length - 1]) {
+      if (b > out[out.length - 1]) out[out.length - 1] = b;
+    } else out.push(a, b);
+  }
+  return out;
+}
+
+/** Ink units of line text `t` (starting at `at`) inside the sorted disjoint intervals `u`, from interval `k` on. */
+function inkInside(t: string, at: number, info: { ink: number; first: number; last: number }, u: number[], k: number): number {
+  const s = at + info.first;
+  const e = at + info.last + 1;
+  let n = 0;
+  for (let j = k; j < u.length && u[j] < e; j += 2) {
+    const a = Math.max(u[j], s);
+    const b = Math.min(u[j + 1], e);
+    if (b <= a) continue;
+    if (a === s && b === e) return info.ink; // one interval over all of the line's ink
+    for (let i = a; i < b; i++) if (isInk(t.charCodeAt(i - at))) n++;
+  }
+  return n;
+}
+
 function buildPageView(ctx: AnalysisContext): PageView {
   const n = ctx.text.length;
-  // characters inside any boilerplate/spam finding: +1 at each start, -1 at each end, then running sums
-  // (linear in findings + text, however much the findings overlap)
-  const junk = new Int32Array(n + 1);
-  const spam = new Int32Array(n + 1);
+  // characters inside any boilerplate/spam finding: the union of their spans (however much they overlap)
+  const junkSpans: number[] = [];
+  const spamSpans: number[] = [];
   for (const f of ctx.prior) {
     if (f.category !== 'boilerplate' && f.category !== 'spam') continue;
     const a = Math.max(0, f.start);
     const b = Math.min(n, f.end);
     if (b <= a) continue;
-    junk[a]++;
-    junk[b]--;
-    if (f.category === 'spam') {
-      spam[a]++;
-      spam[b]--;
-    }
+    junkSpans.push(a, b);
+    if (f.category === 'spam') spamSpans.push(a, b);
   }
-  for (let i = 1; i <= n; i++) {
-    junk[i] += junk[i - 1];
-    spam[i] += spam[i - 1];
-  }
+  const junk = union(junkSpans);
+  const spam = union(spamSpans);
   const lines: LineInfo[] = [];
   let ink = 0;
   let junkInk = 0;
   let spamInk = 0;
+  let kj = 0;
+  let ks = 0;
   for (const line of ctx.lines) {
     if (line.blank) continue;
-    let li = 0;
-    let lj = 0;
-    let ls = 0;
-    for (let i = line.start; i < line.end; i++) {
-      const c = ctx.text.charCodeAt(i);
-      if (c <= 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x200b && c <= 0x200d) || (c >= 0xdc00 && c <= 0xdfff)) continue;
-      li++;
-      if (junk[i] > 0) lj++;
-      if (spam[i] > 0) ls++;
-    }
+    const info = inkOf(line.text);
+    const li = info.ink;
     if (!li) continue;
+    // intervals ending before the line's first ink unit cannot touch this line or a later one
+    const s = line.start + info.first;
+    while (kj < junk.length && junk[kj + 1] <= s) kj += 2;
+    while (ks < spam.length && spam[ks + 1] <= s) ks += 2;
+    const lj = inkInside(line.text, line.start, info, junk, kj);
+    const ls = inkInside(line.text, line.start, info, spam, ks);
     const text = line.text;
     ink += li;
     junkInk += lj;
     spamInk += ls;
-    lines.push({ line, text, ink: li, han: countHan(text), covered: lj / li, spam: ls / li >= 0.5, full: isFullSentence(text) });
+    lines.push({ line, text, ink: li, han: info.han, covered: lj / li, spam: ls / li >= 0.5, full: isFullSentence(text) });
   }
   return { ctx, lines, ink, junkInk, spamInk, rest: lines.filter((l) => l.covered < 0.5) };
 }
@@ -118,7 +165,9 @@ export function wipe(view: PageView, init: { rule: string; category: Category; m
 }
 
 /** A line's shape for template matching: NFKC, digits → 0, Latin runs → a, white space collapsed. */
-export function shapeOf(text: string): string {
+export const shapeOf = memoByText(computeShapeOf);
+
+function computeShapeOf(text: string): string {
   return norm(text).trim().replace(/[0-9]+/g, '0').replace(/[A-Za-z]+/g, 'a').replace(/\s+/g, ' ');
 }
 

@@ -17,13 +17,13 @@
  */
 import { AnalysisContext, Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
-import { lineShape, norm } from './common';
+import { lineShape, norm, squashed } from './common';
 
 /** A copy counts when it follows its original within this many lines (the headline under the title). */
 const NEAR = 12;
 
 export function lineKey(text: string): string {
-  return norm(text).replace(/[\s\u3000]/g, '');
+  return squashed(text);
 }
 
 /** Index of the first line that reads like a sentence (the description box comes before the body). */

@@ -14,6 +14,7 @@ import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { cues, lineShape, norm } from './common';
 import { inkLength } from '../../text';
+import { memoByText } from '../../memo';
 
 function endsInSite(item: string): boolean {
   return cues('boilerplate-site', item).some((m) => m.end === item.length);
@@ -36,6 +37,11 @@ export function siteLinks(text: string, headed = false): string[] | undefined {
   return headed || sites * 2 >= items.length ? items : undefined;
 }
 
+/** isHeader and siteLinks by line text (the text alone decides them; asked of every line on every analysis). */
+const headerM = memoByText(isHeader);
+const linksM = memoByText((text) => siteLinks(text) ?? null);
+const headedLinksM = memoByText((text) => siteLinks(text, true) ?? null);
+
 export const siteLinksRule: Rule = {
   id: 'boilerplate/site-links',
   category: 'boilerplate',
@@ -45,8 +51,8 @@ export const siteLinksRule: Rule = {
     const lines = ctx.lines.filter((l) => !l.blank);
     lines.forEach((l, k) => {
       const prev = lines[k - 1];
-      const headed = !!prev && isHeader(prev.text);
-      const items = siteLinks(l.text, headed);
+      const headed = !!prev && headerM(prev.text);
+      const items = (headed ? headedLinksM : linksM)(l.text);
       if (!items) return;
       if (headed) {
         out.push(lineFinding(prev, ctx.lines, { rule: this.id, category: 'boilerplate', score: 0.7, message: 'Header of a list of links to other sites.', messageZh: '友情链接列表的标题。', evidence: ['header above a site-link row'] }));

@@ -11,6 +11,11 @@
 import { Finding, Line, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { norm } from './common';
+import { memoByText } from '../../memo';
+import { CodeUnitSet } from '../../text';
+
+/** reused by every call (see CodeUnitSet) */
+const FIRST_UNITS = new CodeUnitSet();
 
 const CUE = /^[\s【\[(]*(核心提示|文章摘要|本文摘要|内容摘要|摘要|导读|内容提要|提要|核心摘要|文章导读|本文导读|简介|内容简介|要点|提示)\s*[:：】\]]/;
 
@@ -24,6 +29,18 @@ function bigrams(s: string): number[] {
   return out;
 }
 
+/** A line normalized, without spaces, punctuation and symbols (memoized by text: asked of every line on every analysis). */
+const stripped = memoByText((text) => norm(text).replace(DROP, ''));
+
+/** The summary cue of a line and its body, or null (memoized by text). */
+const cueOf = memoByText((text: string): { cue: string; body: string; grams: number[] } | null => {
+  const n = norm(text);
+  const m = n.match(CUE);
+  if (!m) return null;
+  const body = n.slice(m[0].length);
+  return { cue: m[1], body, grams: bigrams(body) };
+});
+
 export const templateSummary: Rule = {
   id: 'boilerplate/template-summary',
   category: 'boilerplate',
@@ -34,24 +51,30 @@ export const templateSummary: Rule = {
     const isCue = new Uint8Array(ctx.lines.length);
     ctx.lines.forEach((line, k) => {
       if (line.blank) return;
-      const n = norm(line.text);
-      const m = n.match(CUE);
-      if (!m) return;
+      const c = cueOf(line.text);
+      if (!c) return;
       isCue[k] = 1;
-      const body = n.slice(m[0].length);
-      cued.push({ line, cue: m[1], body, grams: bigrams(body) });
+      cued.push({ line, cue: c.cue, body: c.body, grams: c.grams });
     });
     if (!cued.length) return out;
     // which bigrams of the summaries occur in the other lines (not summaries themselves): one pass over
     // the page, asking only about the summaries' bigrams
     const wanted = new Set<number>();
-    for (const c of cued) for (const g of c.grams) wanted.add(g);
+    /** 1 where a code unit opens a wanted bigram (a cheaper test first) */
+    const first = FIRST_UNITS;
+    first.clear();
+    for (const c of cued)
+      for (const g of c.grams) {
+        wanted.add(g);
+        first.add(Math.floor(g / 65536));
+      }
     const others = new Set<number>();
     if (wanted.size) {
       ctx.lines.forEach((l, k) => {
         if (l.blank || isCue[k]) return;
-        const t = norm(l.text).replace(DROP, '');
+        const t = stripped(l.text);
         for (let i = 0; i + 1 < t.length; i++) {
+          if (!first.has(t.charCodeAt(i))) continue;
           const g = t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
           if (wanted.has(g)) others.add(g);
         }

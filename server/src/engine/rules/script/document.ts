@@ -13,10 +13,13 @@
  */
 import { Fix, Finding, Rule } from '../../types';
 import { finding } from '../helpers';
-import { judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
+import { classifyNew, judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
 import { countHan } from '../../text';
+import { memoByText } from '../../memo';
 
 const ID = 'script/document';
+
+const lineCounts = memoByText((t) => ({ han: countHan(t), ...scriptCounts(t) }));
 const NAMES = { traditional: ['Traditional', '繁体'], simplified: ['Simplified', '简体'], mixed: ['mixed Traditional and Simplified', '繁简混杂'] } as const;
 
 export const scriptDocument: Rule = {
@@ -25,9 +28,19 @@ export const scriptDocument: Rule = {
   scope: 'document',
   check(ctx) {
     const text = ctx.text;
-    const han = countHan(text);
+    // the counts of the whole text are the sums of its lines' (no Han character or surrogate pair spans a
+    // line break), each line's memoized by its text: after an edit only the changed lines are counted
+    classifyNew(text); // new characters in one batch (the line counts below would classify them one by one)
+    let han = 0;
+    const counts = { traditional: 0, simplified: 0 };
+    for (const l of ctx.lines) {
+      if (l.blank) continue;
+      const c = lineCounts(l.text);
+      han += c.han;
+      counts.traditional += c.traditional;
+      counts.simplified += c.simplified;
+    }
     if (!han) return [];
-    const counts = scriptCounts(text);
     const script = judgeScript(counts);
     const first = ctx.lines.find((l) => !l.blank) ?? ctx.lines[0];
     const lead = first.text.length - first.text.trimStart().length;

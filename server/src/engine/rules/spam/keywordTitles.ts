@@ -14,8 +14,12 @@
  */
 import { Rule, Finding, Line } from '../../types';
 import { lineFinding } from '../helpers';
-import { countHan } from '../../text';
+import { CodeUnitSet, countHan } from '../../text';
 import { spamCoveredLines } from './util';
+import { memoByText } from '../../memo';
+
+/** reused by every call (see CodeUnitSet) */
+const FIRST_UNITS = new CodeUnitSet();
 
 const TEASER = /^\s*(?:导读|导语|摘要)\s*[:：]\s*(.+?)\s*[-—–_]\s*([^-—–_]+?)\s*$/;
 const JOINER = /[「」\[\]【】_:：\-—]|\S\s+\S/;
@@ -30,6 +34,21 @@ function joined(text: string, key: string): boolean {
   return before === '' || after === '' || /[「」\[\]【】_:：\-—\s《]/.test(before) || /[「」\[\]【】_:：\-—\s》]/.test(after);
 }
 
+// text-only tests asked of every line on every analysis, memoized by text (engine/memo.ts)
+/** The keyword a teaser line (`导读:X-Y`) names, or '' */
+const teaserKey = memoByText((text: string): string => {
+  const m = TEASER.exec(text);
+  return m && countHan(m[1]) >= 3 && countHan(text) <= 60 ? m[1] : '';
+});
+/** A line short enough and shaped like a title to carry a key */
+const titleLine = memoByText((t: string) => countHan(t) <= 60 && !/[。！？]/.test(t) && (countHan(t) <= 24 || !/[，,]/.test(t)));
+/** A line a stuffed title could be: short, no sentence end, a title joiner, at most two runs of spaces */
+const stuffable = memoByText((text: string) => {
+  const t = text.trim();
+  if (countHan(t) > 40 || /[。！？]/.test(t) || !JOINER.test(t)) return false;
+  return (t.match(/\s+/g) ?? []).length <= 2;
+});
+
 export const keywordTitles: Rule = {
   id: 'spam/keyword-titles',
   category: 'spam',
@@ -40,25 +59,32 @@ export const keywordTitles: Rule = {
     const keys: { line: number; key: string }[] = [];
     for (const line of ctx.lines) {
       if (line.blank) continue;
-      const m = TEASER.exec(line.text);
-      if (m && countHan(m[1]) >= 3 && countHan(line.text) <= 60) keys.push({ line: line.index, key: m[1] });
+      const key = teaserKey(line.text);
+      if (key !== '') keys.push({ line: line.index, key });
     }
     if (!keys.length) return out;
     const distinct = new Set(keys.map((k) => k.key));
     const boiler = spamCoveredLines(ctx, 'boilerplate');
     const flagged = new Map<number, string>();
-    const isTitle = (t: string) => countHan(t) <= 60 && !/[。！？]/.test(t) && (countHan(t) <= 24 || !/[，,]/.test(t));
+    const isTitle = titleLine;
     // Lines that could carry a key: title lines, indexed by each pair of adjacent UTF-16 code units that
     // starts a key (a line holds the key only if it holds the key's first two code units), built once;
     // then the lines of each distinct key, once (not every line for every teaser line).
     const starts = new Set<number>();
-    for (const { key } of keys) starts.add(key.charCodeAt(0) * 65536 + key.charCodeAt(1));
+    /** 1 where a code unit is the first of a key (a cheap test before the pair's) */
+    const first = FIRST_UNITS;
+    first.clear();
+    for (const { key } of keys) {
+      starts.add(key.charCodeAt(0) * 65536 + key.charCodeAt(1));
+      first.add(key.charCodeAt(0));
+    }
     const byStart = new Map<number, Line[]>();
     for (const l of ctx.lines) {
       if (l.blank) continue;
       const t = l.text;
       let titled: boolean | undefined;
       for (let i = 0; i + 1 < t.length; i++) {
+        if (!first.has(t.charCodeAt(i))) continue;
         const code = t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
         if (!starts.has(code)) continue;
         if (titled === undefined) titled = isTitle(t);
@@ -101,9 +127,8 @@ export const keywordTitles: Rule = {
       if (vocab.length) {
         for (const l of ctx.lines) {
           if (l.blank || flagged.has(l.index) || boiler.has(l.index)) continue;
+          if (!stuffable(l.text)) continue;
           const t = l.text.trim();
-          if (countHan(t) > 40 || /[。！？]/.test(t) || !JOINER.test(t)) continue;
-          if ((t.match(/\s+/g) ?? []).length > 2) continue;
           const v = vocab.find((g) => t.includes(g));
           if (v) flagged.set(l.index, v);
         }

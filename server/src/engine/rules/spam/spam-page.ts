@@ -27,7 +27,16 @@
 import { AnalysisContext, Finding, Rule } from '../../types';
 import { lexicon } from '../../lexicon';
 import { pageView, wipe, pct, MID_START, PageView } from '../boilerplate/page-evidence';
-import { norm } from '../boilerplate/common';
+import { norm, squashed } from '../boilerplate/common';
+import { memoByText } from '../../memo';
+import { CodeUnitSet } from '../../text';
+
+/** reused by every call (see CodeUnitSet) */
+const HEADS_UNITS = new CodeUnitSet();
+
+/** A line normalized and trimmed / without any white space, memoized by text. */
+const normTrim = memoByText((t) => norm(t).trim());
+const flatOf = squashed;
 
 const FRAG = 20;
 
@@ -37,10 +46,13 @@ const FRAG = 20;
  * (the whole of A opens B) is not counted.
  */
 export function shingles(texts: string[]): number {
-  const flat = texts.map((t) => norm(t).replace(/[\s\u3000]/g, ''));
+  const flat = texts.map(flatOf);
   const byHead = new Map<string, number[]>();
   /** the first two code units of every head, to skip most positions without slicing */
   const heads2 = new Set<number>();
+  /** 1 where a code unit opens a head (a cheaper test first) */
+  const heads1 = HEADS_UNITS;
+  heads1.clear();
   flat.forEach((s, i) => {
     if (s.length < FRAG + 10) return;
     const h = s.slice(0, FRAG);
@@ -48,10 +60,13 @@ export function shingles(texts: string[]): number {
     if (hs) hs.push(i);
     else byHead.set(h, [i]);
     heads2.add(s.charCodeAt(0) * 65536 + s.charCodeAt(1));
+    heads1.add(s.charCodeAt(0));
   });
   let pairs = 0;
+  if (!byHead.size) return 0;
   flat.forEach((a, i) => {
     for (let p = 10; p + FRAG <= a.length; p++) {
+      if (!heads1.has(a.charCodeAt(p))) continue;
       if (!heads2.has(a.charCodeAt(p) * 65536 + a.charCodeAt(p + 1))) continue; // no line opens with these two
       const hs = byHead.get(a.slice(p, p + FRAG));
       if (!hs) continue;
@@ -72,7 +87,7 @@ export function shingles(texts: string[]): number {
  * an article that mentions its subject works it into its sentences instead.
  */
 export function stuffing(texts: string[]): { title: string; count: number; lines: number } {
-  const norms = texts.map((t) => norm(t).trim());
+  const norms = texts.map(normTrim);
   const title = norms[0] ?? '';
   const none = { title, count: 0, lines: 0 };
   const tInk = title.replace(/\s/g, '').length;
@@ -207,7 +222,7 @@ function judgePage(ctx: AnalysisContext): Finding[] {
     const longRest = view.rest.filter((l) => l.ink >= 30);
     if (longRest.length >= 3) {
       const pairs = shingles(longRest.map((l) => l.text));
-      const mid = view.rest.filter((l) => l.ink >= 10 && MID_START.test(norm(l.text).trim())).length;
+      const mid = view.rest.filter((l) => l.ink >= 10 && MID_START.test(normTrim(l.text))).length;
       const spammed = spamOnCoveredLine(view);
       if (pairs >= 2 || (pairs >= 1 && mid >= 2 && spammed)) {
         return wipe(view, {

@@ -5,8 +5,12 @@
  */
 import { AnalysisContext, Finding, Line } from '../../types';
 import { lexicon, LexMatch } from '../../lexicon';
-import { countHan, sentencePunctuation } from '../../text';
+import { countHan, leadingSpace, nonSpaceUnits, sentencePunctuation, trailingSpace } from '../../text';
+import { memoByText } from '../../memo';
 import { firstLineEndingAfter } from '../../segment';
+
+/** Non-white-space code units of a line, by its text. */
+const nonSpaceM = memoByText((t) => nonSpaceUnits(t));
 
 export const AD_CLASSES = ['gambling', 'porn', 'loan', 'medicine'] as const;
 
@@ -113,8 +117,9 @@ export function spamCoveredLines(ctx: AnalysisContext, category = 'spam', only?:
       if (line.blank || line.end <= f.start) continue;
       const a = Math.max(line.start, f.start);
       const b = Math.min(line.end, f.end);
-      const ink = line.text.replace(/\s/g, '').length;
-      const cov = ctx.text.slice(a, b).replace(/\s/g, '').length;
+      const ink = nonSpaceM(line.text);
+      // a finding over the whole line but its leading / trailing white space covers all its ink
+      const cov = a <= line.start + leadingSpace(line.text) && b >= line.end - trailingSpace(line.text) ? ink : nonSpaceUnits(ctx.text, a, b);
       if (ink && cov / ink >= 0.5) out.add(line.index);
     }
   }

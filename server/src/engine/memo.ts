@@ -1,0 +1,64 @@
+/**
+ * Bounded memos of functions of a line's text, shared across analyses and rules.
+ *
+ * Most lines of a document do not change between two analyses (an edit in the editor), and many rules ask
+ * the same text-only questions about every line (its normalized form, its shape, whether it is a full
+ * sentence…). A `TextMemo` answers such a question once per distinct text: document-level rules then read
+ * the facts of unchanged lines instead of recomputing them on every analysis.
+ *
+ * Bounds: texts longer than `maxLength` are not kept (a whole page: each edit would leave a stale copy
+ * behind), and at most `maxEntries` texts of at most `maxChars` characters in all are kept, in two
+ * generations — when the newer one is full, the older one is dropped and the newer one becomes the older
+ * (a line asked about since stays).
+ * The function must be pure (same text, same answer) and its answers must not be mutated by callers.
+ */
+export class TextMemo<V> {
+  private cur = new Map<string, V>();
+  private prev = new Map<string, V>();
+  private readonly half: number;
+  private readonly halfChars: number;
+  /** characters of the texts in `cur` */
+  private chars = 0;
+  constructor(
+    private readonly fn: (text: string) => V,
+    maxEntries = 50000,
+    private readonly maxLength = 20000,
+    maxChars = 4000000,
+  ) {
+    this.half = Math.max(1, maxEntries >> 1);
+    this.halfChars = Math.max(1, maxChars >> 1);
+  }
+
+  get(text: string): V {
+    const hit = this.cur.get(text);
+    if (hit !== undefined) return hit;
+    if (text.length > this.maxLength) return this.fn(text);
+    let v = this.prev.get(text);
+    if (v === undefined) v = this.fn(text);
+    if (this.cur.size >= this.half || this.chars + text.length > this.halfChars) {
+      this.prev = this.cur;
+      this.cur = new Map();
+      this.chars = 0;
+    }
+    this.cur.set(text, v);
+    this.chars += text.length;
+    return v;
+  }
+
+  /** How many texts are kept (both generations; a text may be counted in both). */
+  get size(): number {
+    return this.cur.size + this.prev.size;
+  }
+
+  clear(): void {
+    this.cur.clear();
+    this.prev.clear();
+    this.chars = 0;
+  }
+}
+
+/** `fn` memoized by its argument's text (see TextMemo). */
+export function memoByText<V>(fn: (text: string) => V, maxEntries?: number, maxLength?: number, maxChars?: number): (text: string) => V {
+  const memo = new TextMemo(fn, maxEntries, maxLength, maxChars);
+  return (text) => memo.get(text);
+}
