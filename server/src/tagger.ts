@@ -1,0 +1,168 @@
+/**
+ * The entity tagger process: nodejieba and the NER model, in a child process of the language server.
+ *
+ * Why a process: nodejieba's `load` builds cppjieba's dictionary trie and HMM twice (a Jieba and a
+ * TextRankExtractor that cut/tag never use, ~227 MB of native memory together, no load option avoids
+ * it), and the model takes ~35 MB more. In the child, that memory and the garbage of tagging large
+ * documents stay out of the server (whose RSS is what the editor shows), tagging runs on the other CPU
+ * instead of in slices of the server's event loop, and a crash of the native addon costs the entities,
+ * not the server. The machine's memory is not smaller: the child holds what the server held, plus a
+ * second Node runtime (~40 MB) — `npm run bench` prints both processes.
+ *
+ * Protocol (Node IPC, structured clone): the server sends {id, texts}, the child answers {id, spans}
+ * with `recognize(text)` of each text (offsets relative to it) or {id, error}. The child exits when the
+ * server goes away (IPC disconnect). A child that dies is started again on the next request, up to
+ * `maxFailures` times in a row, then entities stay empty (logged: something is wrong with the native
+ * addon or the model, and the server must not load what crashed). When no process can be started at
+ * all (fork fails), recognition falls back to the server's own process.
+ */
+import { ChildProcess, fork } from 'child_process';
+import { EntitySpan } from './engine/ner';
+
+export type BatchRecognizer = (texts: string[]) => Promise<EntitySpan[][]>;
+
+interface Request {
+  id: number;
+  texts: string[];
+}
+interface Reply {
+  id: number;
+  spans?: EntitySpan[][];
+  error?: string;
+}
+
+export interface TaggerOptions {
+  /** Recognition in this process, when no child process can be started. */
+  fallback?: (texts: string[]) => EntitySpan[][];
+  /** Consecutive deaths of the child after which it is not started again (default 3). */
+  maxFailures?: number;
+  log?: (message: string) => void;
+  /** The child's script (default: this file); tests point it elsewhere. */
+  script?: string;
+}
+
+export class TaggerProcess {
+  private child: ChildProcess | undefined;
+  private readonly pending = new Map<number, { resolve: (s: EntitySpan[][]) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private failures = 0;
+  /** Children started so far. */
+  starts = 0;
+  /** True once recognition has moved to the fallback for good (no process could be started). */
+  inProcess = false;
+  /** True once the child died maxFailures times in a row: no entities any more. */
+  broken = false;
+
+  constructor(private readonly opts: TaggerOptions = {}) {}
+
+  /** The child's process id, when one is running. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** The entities of each text (offsets relative to it). */
+  readonly recognize: BatchRecognizer = (texts) => {
+    if (!texts.length) return Promise.resolve([]);
+    if (this.inProcess) return Promise.resolve(this.opts.fallback ? this.opts.fallback(texts) : texts.map(() => []));
+    if (this.broken) return Promise.resolve(texts.map(() => []));
+    const child = this.child ?? this.start();
+    if (!child) return this.recognize(texts);
+    const id = this.nextId++;
+    return new Promise<EntitySpan[][]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      try {
+        child.send({ id, texts } satisfies Request);
+      } catch (e) {
+        this.pending.delete(id);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  };
+
+  /** Stops the child (pending requests fail). */
+  dispose(): void {
+    const c = this.child;
+    this.child = undefined;
+    if (c && c.exitCode === null) c.kill();
+    this.failAll(new Error('entity tagger stopped'));
+  }
+
+  private start(): ChildProcess | undefined {
+    let child: ChildProcess;
+    try {
+      child = fork(this.opts.script ?? __filename, [], {
+        // the server's stdout is the LSP channel: the child never writes to it
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        serialization: 'advanced',
+        execArgv: [],
+      });
+    } catch (e) {
+      this.inProcess = true;
+      this.opts.log?.(`corpus-lint: could not start the entity tagger process (${e instanceof Error ? e.message : String(e)}); entities are recognised in the server's process`);
+      return undefined;
+    }
+    this.starts++;
+    this.child = child;
+    child.on('message', (m: Reply) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.spans) {
+        this.failures = 0;
+        p.resolve(m.spans);
+      } else p.reject(new Error(`entity tagger: ${m.error ?? 'no answer'}`));
+    });
+    const gone = (why: string) => {
+      if (this.child !== child) return;
+      this.child = undefined;
+      this.failAll(new Error(`entity tagger process ${why}`));
+      this.fail(`entity tagger process ${why}`);
+    };
+    child.on('error', (e) => gone(`failed: ${e.message}`));
+    child.on('exit', (code, signal) => gone(`exited (${signal ?? code})`));
+    return child;
+  }
+
+  private fail(message: string): void {
+    this.failures++;
+    const max = this.opts.maxFailures ?? 3;
+    if (this.failures >= max && !this.broken) {
+      this.broken = true;
+      this.opts.log?.(`corpus-lint: ${message}; ${max} times in a row — entity recognition is off until the server restarts`);
+    } else this.opts.log?.(`corpus-lint: ${message}`);
+  }
+
+  private failAll(e: Error): void {
+    const list = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of list) p.reject(e);
+  }
+}
+
+/** The child: recognises the texts it is sent, with nodejieba when it loads (characters alone otherwise). */
+function serve(): void {
+  /* eslint-disable @typescript-eslint/no-var-requires */
+  const { recognize, loadModel } = require('./engine/ner') as typeof import('./engine/ner');
+  const { jiebaSegmenter } = require('./segmenter') as typeof import('./segmenter');
+  /* eslint-enable @typescript-eslint/no-var-requires */
+  let segmenter: typeof jiebaSegmenter | undefined = jiebaSegmenter;
+  try {
+    jiebaSegmenter.cut('测试');
+  } catch (e) {
+    segmenter = undefined;
+    process.stderr.write(`corpus-lint: word segmentation (nodejieba) is unavailable, entities will be weaker: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+  loadModel();
+  process.on('message', (req: Request) => {
+    let reply: Reply;
+    try {
+      reply = { id: req.id, spans: req.texts.map((t) => recognize(t, segmenter)) };
+    } catch (e) {
+      reply = { id: req.id, error: e instanceof Error ? e.message : String(e) };
+    }
+    process.send!(reply);
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+if (require.main === module && process.send) serve();
