@@ -17,7 +17,14 @@
  * all (fork fails), recognition falls back to the server's own process.
  */
 import { ChildProcess, fork } from 'child_process';
+import * as path from 'path';
 import { EntitySpan } from './engine/ner';
+
+/**
+ * The child's entry (taggerMain.ts). Next to this module's code both in out/server/src and in the
+ * packaged extension (dist/, scripts/package.js bundles it beside the server).
+ */
+export const TAGGER_MAIN = path.join(__dirname, 'taggerMain.js');
 
 export type BatchRecognizer = (texts: string[]) => Promise<EntitySpan[][]>;
 
@@ -37,7 +44,7 @@ export interface TaggerOptions {
   /** Consecutive deaths of the child after which it is not started again (default 3). */
   maxFailures?: number;
   log?: (message: string) => void;
-  /** The child's script (default: this file); tests point it elsewhere. */
+  /** The child's script (default: TAGGER_MAIN); tests point it elsewhere. */
   script?: string;
 }
 
@@ -90,7 +97,7 @@ export class TaggerProcess {
   private start(): ChildProcess | undefined {
     let child: ChildProcess;
     try {
-      child = fork(this.opts.script ?? __filename, [], {
+      child = fork(this.opts.script ?? TAGGER_MAIN, [], {
         // the server's stdout is the LSP channel: the child never writes to it
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
         serialization: 'advanced',
@@ -139,8 +146,8 @@ export class TaggerProcess {
   }
 }
 
-/** The child: recognises the texts it is sent, with nodejieba when it loads (characters alone otherwise). */
-function serve(): void {
+/** The child (taggerMain.ts): recognises the texts it is sent, with nodejieba when it loads (characters alone otherwise). */
+export function serve(): void {
   /* eslint-disable @typescript-eslint/no-var-requires */
   const { recognize, loadModel } = require('./engine/ner') as typeof import('./engine/ner');
   const { jiebaSegmenter } = require('./segmenter') as typeof import('./segmenter');
@@ -164,5 +171,3 @@ function serve(): void {
   });
   process.on('disconnect', () => process.exit(0));
 }
-
-if (require.main === module && process.send) serve();

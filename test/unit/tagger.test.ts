@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { recognize } from '../../server/src/engine/ner';
 import { jiebaSegmenter } from '../../server/src/segmenter';
-import { TaggerProcess } from '../../server/src/tagger';
+import { TAGGER_MAIN, TaggerProcess } from '../../server/src/tagger';
 
 const TEXTS = ['国务院总理李强在人民大会堂会见了法国总统。', '', '𠮷𠮷：记者王晓明报道。\n新疆维吾尔自治区党委书记陈全国在乌鲁木齐会见', 'no Han here'];
 
@@ -74,7 +74,7 @@ describe('entity tagger process', function () {
   });
 
   it('the child exits by itself when its parent goes away (IPC channel closed)', async () => {
-    const child = fork(require.resolve('../../server/src/tagger'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+    const child = fork(TAGGER_MAIN, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
     const reply = await new Promise<any>((resolve) => {
       child.once('message', resolve);
       child.send({ id: 7, texts: ['李强在北京。'] });
