@@ -14,7 +14,9 @@
  * server goes away (IPC disconnect). A child that dies is started again on the next request, up to
  * `maxFailures` times in a row, then entities stay empty (logged: something is wrong with the native
  * addon or the model, and the server must not load what crashed). When no process can be started at
- * all (fork fails), recognition falls back to the server's own process.
+ * all (fork fails), recognition falls back to the server's own process. A child with nothing to do for
+ * `idleMs` (5 minutes) offers to leave; the server lets it go when no request is pending, so the memory
+ * is back while the user is not editing, and the next request starts a child again (~2 s to load).
  */
 import { ChildProcess, fork } from 'child_process';
 import * as path from 'path';
@@ -36,7 +38,11 @@ interface Reply {
   id: number;
   spans?: EntitySpan[][];
   error?: string;
+  /** the child has been idle for idleMs and would leave */
+  idle?: boolean;
 }
+
+const IDLE_ENV = 'CORPUS_LINT_TAGGER_IDLE_MS';
 
 export interface TaggerOptions {
   /** Recognition in this process, when no child process can be started. */
@@ -46,6 +52,8 @@ export interface TaggerOptions {
   log?: (message: string) => void;
   /** The child's script (default: TAGGER_MAIN); tests point it elsewhere. */
   script?: string;
+  /** Idle time after which the child offers to leave (default 5 minutes). */
+  idleMs?: number;
 }
 
 export class TaggerProcess {
@@ -102,6 +110,7 @@ export class TaggerProcess {
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
         serialization: 'advanced',
         execArgv: [],
+        env: { ...process.env, [IDLE_ENV]: String(this.opts.idleMs ?? 300000) },
       });
     } catch (e) {
       this.inProcess = true;
@@ -111,6 +120,14 @@ export class TaggerProcess {
     this.starts++;
     this.child = child;
     child.on('message', (m: Reply) => {
+      if (m.idle) {
+        // let it go unless a request is on its way (it is no longer this.child: its exit is no failure)
+        if (this.child === child && this.pending.size === 0) {
+          this.child = undefined;
+          child.disconnect();
+        }
+        return;
+      }
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
@@ -160,7 +177,15 @@ export function serve(): void {
     process.stderr.write(`corpus-lint: word segmentation (nodejieba) is unavailable, entities will be weaker: ${e instanceof Error ? e.message : String(e)}\n`);
   }
   loadModel();
+  const idleMs = Number(process.env[IDLE_ENV]) || 300000;
+  let idle: NodeJS.Timeout | undefined;
+  const restartIdle = () => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => process.send!({ id: 0, idle: true } satisfies Reply), idleMs);
+  };
+  restartIdle();
   process.on('message', (req: Request) => {
+    restartIdle();
     let reply: Reply;
     try {
       reply = { id: req.id, spans: req.texts.map((t) => recognize(t, segmenter)) };

@@ -86,6 +86,20 @@ describe('entity tagger process', function () {
     assert.strictEqual(await exited, 0);
   });
 
+  it('an idle child leaves (memory back); the next request starts another, and that is no failure', async () => {
+    const t = new TaggerProcess({ idleMs: 300 });
+    try {
+      assert.deepStrictEqual(await t.recognize([TEXTS[0]]), [recognize(TEXTS[0], jiebaSegmenter)]);
+      const pid = t.pid!;
+      await until(() => t.pid === undefined && !alive(pid));
+      assert.deepStrictEqual(await t.recognize([TEXTS[2]]), [recognize(TEXTS[2], jiebaSegmenter)]);
+      assert.strictEqual(t.starts, 2);
+      assert.ok(!t.broken);
+    } finally {
+      t.dispose();
+    }
+  });
+
   it('gives up on a child that keeps dying: empty results, logged once, no restarts', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tagger-'));
     const script = path.join(dir, 'dies.js');
