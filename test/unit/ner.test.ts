@@ -17,7 +17,7 @@ import {
   HashSink,
 } from '../../server/src/engine/ner';
 import { analyze, buildContext, CATEGORIES, Finding } from '../../server/src/engine';
-import { junkLines, ner } from '../../server/src/engine/rules/entity/ner';
+import { junkLines, memoStats, ner } from '../../server/src/engine/rules/entity/ner';
 import { entityRules } from '../../server/src/engine/rules/entity';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 
@@ -301,6 +301,19 @@ describe('ner: entity/ner rule', () => {
     assert.ok(all.some((f) => f.category === 'boilerplate' && f.start === 0), 'the nav bar is boilerplate');
     assert.deepStrictEqual(ents, ['国务院', '李强', '人民大会堂', '法国']);
     assert.ok(alone.includes('北京') && alone.length > ents.length, `entity alone tags every line: ${alone.join(' ')}`);
+  });
+
+  it('remembers lines it has tagged: a repeated line is not recognised again, and a different segmenter is not served from the memo', () => {
+    const line = `外交部长王毅${Date.now()}在北京会见了日本客人。`; // a line no other test has tagged
+    const text = `${line}\n${line}\n`;
+    const before = { ...memoStats };
+    const found = analyze(text, { categories: ['entity'], segmenter: jiebaSegmenter });
+    assert.strictEqual(memoStats.reused - before.reused, 1);
+    const spans = recognize(line, jiebaSegmenter);
+    assert.deepStrictEqual(found.map((f) => [f.start, f.end, f.entityType]), [...spans, ...spans.map((s) => ({ ...s, start: s.start + line.length + 1, end: s.end + line.length + 1 }))].map((s) => [s.start, s.end, s.type]));
+    const plain = analyze(text, { categories: ['entity'] });
+    const chars = recognize(line);
+    assert.deepStrictEqual(plain.slice(0, chars.length).map((f) => [f.start, f.end, f.entityType]), chars.map((s) => [s.start, s.end, s.type]), 'without a segmenter: characters only, not the memo of the jieba run');
   });
 
   it('runs without a segmenter (characters only)', () => {

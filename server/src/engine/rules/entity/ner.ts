@@ -12,14 +12,15 @@
  * sentence ends in it) or is a lone such line between two content lines — see junkLines. The people
  * and places a text is about are in its content; on crawled pages the skipped lines are ~30 % of the
  * text and half of the names found before (mostly link titles). With `--categories entity` alone no
- * junk is found and every line is tagged.
+ * junk is found and every line is tagged. A line's entities depend on its text alone: the last
+ * MEMO_LINES distinct lines are remembered (one `check` worker sees many files of the same sites).
  * Options: none. Without a segmenter the model runs on characters alone (less accurate).
  *
  *   新疆维吾尔自治区党委书记陈全国在乌鲁木齐会见 → [新疆维吾尔自治区党委]organization … [陈全国]person … [乌鲁木齐]place
  */
-import { AnalysisContext, EntityType, Finding, Rule } from '../../types';
+import { AnalysisContext, EntityType, Finding, Rule, Segmenter } from '../../types';
 import { finding } from '../helpers';
-import { recognize } from '../../ner';
+import { EntitySpan, recognize } from '../../ner';
 
 const ID = 'entity/ner';
 const LABEL: Record<EntityType, [string, string]> = {
@@ -59,6 +60,34 @@ export function junkLines(ctx: AnalysisContext): boolean[] {
   return covered.map((c, i) => c && !SENTENCE_END.test(ctx.lines[i].text) && !(text(i - 1) && text(i + 1)));
 }
 
+/** Lines remembered (and their length at most): a corpus repeats lines across files (same site, syndicated copies). */
+const MEMO_LINES = 20000;
+const MEMO_MAX_LENGTH = 1000;
+const memo = new Map<string, readonly EntitySpan[]>();
+let memoSegmenter: Segmenter | undefined | null = null;
+/** Lines recognised / found in the memo so far (for benchmarks). */
+export const memoStats = { recognized: 0, reused: 0 };
+
+/** recognize() of one line, memoised by its text (a pure function of it for one segmenter and the shipped model). */
+function recognizeLine(text: string, segmenter: Segmenter | undefined): readonly EntitySpan[] {
+  if (segmenter !== memoSegmenter) {
+    memo.clear();
+    memoSegmenter = segmenter;
+  }
+  const hit = memo.get(text);
+  if (hit) {
+    memoStats.reused++;
+    return hit;
+  }
+  memoStats.recognized++;
+  const spans = recognize(text, segmenter);
+  if (text.length <= MEMO_MAX_LENGTH) {
+    if (memo.size >= MEMO_LINES) memo.delete(memo.keys().next().value as string);
+    memo.set(text, spans);
+  }
+  return spans;
+}
+
 export const ner: Rule = {
   id: ID,
   category: 'entity',
@@ -70,7 +99,7 @@ export const ner: Rule = {
     for (let i = 0; i < ctx.lines.length; i++) {
       const line = ctx.lines[i];
       if (line.blank || junk[i]) continue;
-      for (const e of recognize(line.text, ctx.segmenter)) {
+      for (const e of recognizeLine(line.text, ctx.segmenter)) {
         const [en, zh] = LABEL[e.type];
         const f = finding({
           rule: ID,
