@@ -109,7 +109,9 @@ export class TaggerProcess {
         // the server's stdout is the LSP channel: the child never writes to it
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
         serialization: 'advanced',
-        execArgv: [],
+        // a small young generation: the garbage of a batch is collected sooner (RSS after tagging a
+        // 430 K-character text three times: 360 → 333 MB, loaded 310 MB; same speed within the noise)
+        execArgv: ['--max-semi-space-size=1'],
         env: { ...process.env, [IDLE_ENV]: String(this.opts.idleMs ?? 300000) },
       });
     } catch (e) {
