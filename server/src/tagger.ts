@@ -58,12 +58,12 @@ export interface TaggerOptions {
 
 export class TaggerProcess {
   private child: ChildProcess | undefined;
-  private readonly pending = new Map<number, { resolve: (s: EntitySpan[][]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { texts: string[]; resolve: (s: EntitySpan[][]) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private failures = 0;
   /** Children started so far. */
   starts = 0;
-  /** True once recognition has moved to the fallback for good (no process could be started). */
+  /** True once recognition has moved to the fallback for good (no process could be started: fork threw or the spawn failed). */
   inProcess = false;
   /** True once the child died maxFailures times in a row: no entities any more. */
   broken = false;
@@ -84,7 +84,7 @@ export class TaggerProcess {
     if (!child) return this.recognize(texts);
     const id = this.nextId++;
     return new Promise<EntitySpan[][]>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { texts, resolve, reject });
       try {
         child.send({ id, texts } satisfies Request);
       } catch (e) {
@@ -115,12 +115,13 @@ export class TaggerProcess {
         env: { ...process.env, [IDLE_ENV]: String(this.opts.idleMs ?? 300000) },
       });
     } catch (e) {
-      this.inProcess = true;
-      this.opts.log?.(`corpus-lint: could not start the entity tagger process (${e instanceof Error ? e.message : String(e)}); entities are recognised in the server's process`);
+      this.noProcess(e);
       return undefined;
     }
     this.starts++;
     this.child = child;
+    let spawned = false;
+    child.once('spawn', () => (spawned = true));
     child.on('message', (m: Reply) => {
       if (m.idle) {
         // let it go unless a request is on its way (it is no longer this.child: its exit is no failure)
@@ -144,9 +145,28 @@ export class TaggerProcess {
       this.failAll(new Error(`entity tagger process ${why}`));
       this.fail(`entity tagger process ${why}`);
     };
-    child.on('error', (e) => gone(`failed: ${e.message}`));
+    child.on('error', (e) => {
+      if (spawned || this.child !== child) return gone(`failed: ${e.message}`);
+      // no process at all (the spawn failed): recognise here, the requests already sent included
+      this.child = undefined;
+      this.noProcess(e);
+      const list = [...this.pending.values()];
+      this.pending.clear();
+      for (const p of list) {
+        try {
+          p.resolve(this.opts.fallback ? this.opts.fallback(p.texts) : p.texts.map(() => []));
+        } catch (err) {
+          p.reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      }
+    });
     child.on('exit', (code, signal) => gone(`exited (${signal ?? code})`));
     return child;
+  }
+
+  private noProcess(e: unknown): void {
+    this.inProcess = true;
+    this.opts.log?.(`corpus-lint: could not start the entity tagger process (${e instanceof Error ? e.message : String(e)}); entities are recognised in the server's process`);
   }
 
   private fail(message: string): void {

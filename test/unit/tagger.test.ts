@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import { fork } from 'child_process';
+import { EventEmitter } from 'events';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -96,6 +97,32 @@ describe('entity tagger process', function () {
       assert.strictEqual(t.starts, 2);
       assert.ok(!t.broken);
     } finally {
+      t.dispose();
+    }
+  });
+
+  it('no process can be started (the spawn fails): recognition moves to the fallback, the request in flight included', async () => {
+    const cp = require('child_process') as typeof import('child_process');
+    const real = cp.fork;
+    // a spawn that fails as fork reports it: an 'error' event, no 'spawn'
+    (cp as any).fork = () => {
+      const fake = new EventEmitter() as any;
+      fake.send = () => true;
+      fake.exitCode = null;
+      fake.kill = () => true;
+      setImmediate(() => fake.emit('error', Object.assign(new Error('spawn ENOMEM'), { code: 'ENOMEM' })));
+      return fake;
+    };
+    const msgs: string[] = [];
+    const t = new TaggerProcess({ fallback: (texts) => texts.map((x) => recognize(x, jiebaSegmenter)), log: (m) => msgs.push(m) });
+    try {
+      assert.deepStrictEqual(await t.recognize([TEXTS[0]]), [recognize(TEXTS[0], jiebaSegmenter)]);
+      assert.ok(t.inProcess && !t.broken);
+      assert.deepStrictEqual(await t.recognize([TEXTS[2]]), [recognize(TEXTS[2], jiebaSegmenter)]);
+      assert.strictEqual(t.starts, 1, 'not tried again');
+      assert.ok(msgs.some((m) => /ENOMEM.*server's process/.test(m)), msgs.join('\n'));
+    } finally {
+      (cp as any).fork = real;
       t.dispose();
     }
   });
