@@ -43,6 +43,8 @@ log('esbuild: client and server bundles');
 const common = ['--bundle', '--platform=node', '--format=cjs', '--target=node20', '--minify-syntax', '--legal-comments=none', '--log-level=warning'];
 run(bin('esbuild'), ['client/out/extension.js', ...common, '--external:vscode', `--outfile=${path.join(STAGE, 'dist', 'extension.js')}`]);
 run(bin('esbuild'), ['out/server/src/server.js', ...common, '--external:nodejieba', '--external:re2', `--outfile=${path.join(STAGE, 'dist', 'server.js')}`]);
+// the entity tagger process the server starts (server/src/tagger.ts: dist/taggerMain.js, beside the server)
+run(bin('esbuild'), ['out/server/src/taggerMain.js', ...common, '--external:nodejieba', '--external:re2', `--outfile=${path.join(STAGE, 'dist', 'taggerMain.js')}`]);
 
 const write = (rel, text) => {
   const f = path.join(STAGE, rel);

@@ -32,6 +32,7 @@ import { Script, scriptOf } from './protocol/script';
 import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParams, verdictLens, verdictOf } from './protocol/verdict';
 import { toWorkspaceEdit } from './protocol/convert';
 import { recognize } from './engine/ner';
+import { TaggerProcess } from './tagger';
 import {
   DocEntities,
   EntitiesNotification,
@@ -334,7 +335,13 @@ function scheduleEntities(uri: string, a: Analysis): void {
 
 // ---------------------------------------------------------------- entities
 
-const entityCache = new EntityCache((text) => recognize(text, getSegmenter()));
+// nodejieba and the NER model live in a child process (tagger.ts); in this one only if it cannot start
+const tagger = new TaggerProcess({
+  fallback: (texts) => texts.map((text) => recognize(text, getSegmenter())),
+  log: (message) => connection.console.error(message),
+});
+process.on('exit', () => tagger.dispose());
+const entityCache = new EntityCache({ batch: tagger.recognize });
 const idleWaiters = new Map<string, (() => void)[]>();
 
 /** Resolves when no debounced analysis is pending for the document. */

@@ -208,6 +208,31 @@ describe('entities in the editor over stdio', function () {
     assert.ok(ready.slice(before).every((p) => p.version === last), 'no stale version was tagged');
   });
 
+  it('tags in a child process of the server; a killed tagger is started again for the next version', async () => {
+    const children = () => {
+      try {
+        return fs.readFileSync(`/proc/${client.proc.pid}/task/${client.proc.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      } catch {
+        return undefined; // no /proc here
+      }
+    };
+    const kids = children();
+    if (kids === undefined) return;
+    assert.strictEqual(kids.length, 1, 'one tagger process');
+    process.kill(kids[0], 'SIGKILL');
+    const o = current.indexOf('霍尔果斯市');
+    await change(o, o, '伊宁市');
+    await client.diagnosticsFor(uri, version);
+    const e = await entitiesFor(uri, version);
+    assert.strictEqual(e.tagged, 1, 'the changed block, by a new tagger');
+    const now = children()!;
+    assert.strictEqual(now.length, 1);
+    assert.notStrictEqual(now[0], kids[0]);
+    const full = decode((await req('textDocument/semanticTokens/full')).data);
+    const idx = new LineIndex(current);
+    assert.ok(full.some((t) => current.slice(idx.offsetAt(t), idx.offsetAt(t) + t.length) === '霍尔果斯市'));
+  });
+
   it('entity category on: still no entity diagnostics, one entity part in the hover', async () => {
     const uri2 = 'file:///test/entities/with-category.txt';
     client.settings = { categories: { entity: true } };

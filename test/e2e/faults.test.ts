@@ -3,7 +3,8 @@
  * environment variable CORPUS_LINT_TEST_THROWING_RULE=1, off by default — see server.ts) costs only
  * its own findings and is logged once; a burst of edits never gets diagnostics for a superseded
  * version and a stale document-wide fix is refused. And a static check: the extension's client and
- * server code make no network request and spawn no process.
+ * server code make no network request and spawn no process — except the entity tagger, which forks
+ * the extension's own taggerMain.js (checked to do nothing else).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -103,14 +104,29 @@ describe('no network, no process spawning (static)', () => {
   // the engine's NER trainer is a developer script (npm run train:ner), not part of the extension
   const shipped = files.filter((f) => !/[\\/]ner[\\/]train\.ts$/.test(f));
 
+  // one exception: the entity tagger (server/src/tagger.ts) forks the extension's own Node module
+  // taggerMain.js (Node IPC, no shell) — checked below to do nothing else with child_process
+  const TAGGER = path.join(ROOT, 'server/src/tagger.ts');
+
   it(`client and server sources (${shipped.length} files) contain no http(s) request, fetch, socket or child_process`, () => {
     const bad: string[] = [];
     for (const f of shipped) {
-      const src = fs.readFileSync(f, 'utf8');
+      let src = fs.readFileSync(f, 'utf8');
+      if (f === TAGGER) src = src.replace("import { ChildProcess, fork } from 'child_process';", '');
       for (const re of [/\bhttps?\.(request|get)\s*\(/, /\bfetch\s*\(/, /require\(['"](child_process|http|https|net|dgram|tls)['"]\)/, /from ['"](node:)?(child_process|http|https|net|dgram|tls)['"]/, /\bXMLHttpRequest\b/, /\bWebSocket\b/, /\beval\s*\(/, /new Function\s*\(/]) {
         if (re.test(src)) bad.push(`${path.relative(ROOT, f)}: ${re}`);
       }
     }
     assert.deepStrictEqual(bad, []);
+  });
+
+  it('the entity tagger only forks its own module: fork(TAGGER_MAIN) with Node IPC, no shell, no other child_process call', () => {
+    const src = fs.readFileSync(TAGGER, 'utf8');
+    assert.ok(src.includes("import { ChildProcess, fork } from 'child_process';"));
+    assert.deepStrictEqual(src.match(/\bfork\s*\(/g), ['fork('], 'one fork call');
+    assert.ok(/fork\(this\.opts\.script \?\? TAGGER_MAIN, \[\],/.test(src), 'of TAGGER_MAIN (tests alone pass another script), without arguments');
+    assert.ok(/export const TAGGER_MAIN = path\.join\(__dirname, 'taggerMain\.js'\);/.test(src));
+    for (const re of [/\bspawn(Sync)?\s*\(/, /\bexec(File)?(Sync)?\s*\(/, /shell\s*:/, /execPath\s*:/]) assert.ok(!re.test(src), `tagger.ts: ${re}`);
+    for (const f of shipped) if (f !== TAGGER) assert.ok(!/\bTaggerProcess\([^)]*script\s*:/.test(fs.readFileSync(f, 'utf8')), `${f} passes a script to TaggerProcess`);
   });
 });

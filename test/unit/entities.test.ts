@@ -18,6 +18,7 @@ import {
   entityTokens,
   Mention,
   MAX_UNIT,
+  BATCH_UNITS,
   mentionAt,
   tagDocument,
   tagUnits,
@@ -137,6 +138,63 @@ describe('entities: block cache', () => {
     };
     await tagDocument(doc, 1, new EntityCache(slow), { sliceMs: 1, pause: () => (pauses++, Promise.resolve()) });
     assert.ok(pauses >= 3, `paused ${pauses} times`);
+  });
+});
+
+describe('entities: block cache with a batch recognizer (the tagger process)', () => {
+  /** Many blocks, some repeated; a fake batch recognizer that records each request. */
+  const blocks = Array.from({ length: 60 }, (_, i) => (i % 7 === 3 ? '张三去了北京。' : `第${i}段:陈全国在伊犁,新疆日报报道。`.repeat(1 + (i % 5) * 40)));
+  const doc = blocks.join('\n\n');
+  function batching() {
+    const { fn } = counting();
+    const requests: string[][] = [];
+    let hold: Promise<void> = Promise.resolve();
+    const batch = async (texts: string[]) => {
+      requests.push(texts);
+      await hold;
+      return texts.map(fn);
+    };
+    return { batch, requests, holdWith: (p: Promise<void>) => (hold = p) };
+  }
+
+  it('finds what the per-block path finds, with few requests of at most BATCH_UNITS (a longer block alone), each distinct block once', async () => {
+    const b = batching();
+    const cache = new EntityCache({ batch: b.batch });
+    assert.ok(cache.batched);
+    const got = await tagDocument(doc, 1, cache, { pause: noPause });
+    const want = await tagDocument(doc, 1, new EntityCache(counting().fn), { pause: noPause });
+    assert.deepStrictEqual(got!.mentions, want!.mentions);
+    const sent = b.requests.flat();
+    assert.strictEqual(new Set(sent).size, sent.length, 'no block text sent twice');
+    assert.strictEqual(new Set(sent).size, new Set(blocks).size);
+    assert.ok(b.requests.length > 1 && b.requests.length < 30, `${b.requests.length} requests`);
+    for (const r of b.requests) assert.ok(r.length === 1 || r.join('').length <= BATCH_UNITS, `request of ${r.join('').length} units`);
+    assert.strictEqual(got!.stats.tagged, new Set(blocks).size);
+    assert.throws(() => cache.tag('x'), /batches/);
+  });
+
+  it('an edit sends only the changed block; a document that moves on stops between requests', async () => {
+    const b = batching();
+    const cache = new EntityCache({ batch: b.batch });
+    await tagDocument(doc, 1, cache, { pause: noPause });
+    const n = b.requests.length;
+    const edited = doc.replace('张三去了北京。', '李四去了上海。');
+    const r = await tagDocument(edited, 2, cache, { pause: noPause });
+    assert.deepStrictEqual(b.requests.slice(n), [['李四去了上海。']]);
+    assert.strictEqual(r!.stats.tagged, 1);
+    // cancelled while a request is out: resolves undefined, and what came back is cached
+    const c = batching();
+    const cache2 = new EntityCache({ batch: c.batch });
+    let current = true;
+    let release!: () => void;
+    c.holdWith(new Promise<void>((resolve) => (release = resolve)));
+    const job = tagDocument(doc, 1, cache2, { pause: noPause, isCurrent: () => current });
+    while (!c.requests.length) await new Promise((resolve) => setImmediate(resolve));
+    current = false;
+    release();
+    assert.strictEqual(await job, undefined);
+    assert.strictEqual(c.requests.length, 1, 'no request after the document moved on');
+    assert.strictEqual(cache2.size, new Set(c.requests[0]).size, 'the answer that came back is kept');
   });
 });
 

@@ -16,8 +16,8 @@ import {
   walkFeatures,
   HashSink,
 } from '../../server/src/engine/ner';
-import { analyze } from '../../server/src/engine';
-import { ner } from '../../server/src/engine/rules/entity/ner';
+import { analyze, buildContext, CATEGORIES, Finding } from '../../server/src/engine';
+import { junkLines, memoStats, ner } from '../../server/src/engine/rules/entity/ner';
 import { entityRules } from '../../server/src/engine/rules/entity';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 
@@ -273,6 +273,47 @@ describe('ner: entity/ner rule', () => {
   it('is off unless the entity category is asked for', () => {
     const found = analyze('国务院总理李强在北京会见外宾。', { segmenter: jiebaSegmenter });
     assert.ok(!found.some((f) => f.category === 'entity'));
+  });
+
+  it('skips junk lines: covered by boilerplate / spam, no sentence end, not alone inside running text', () => {
+    const text = ['首页 | 北京 | 上海', '李强在北京会见外宾。', '相关新闻 王毅出访', '张三到上海考察', '版权所有 新华社', '', '推荐 北京 上海', '记者：王晓明'].join('\n');
+    const ctx0 = buildContext(text);
+    const junk = (i: number, category: 'boilerplate' | 'spam' | 'pii' = 'boilerplate'): Finding => {
+      const l = ctx0.lines[i];
+      return { rule: 'boilerplate/test', category, severity: 'warning', message: '', start: l.start, end: l.end };
+    };
+    const half = { ...junk(7), end: ctx0.lines[7].start + 3 };
+    const ctx = buildContext(text, {}, [junk(0), junk(2), junk(4, 'spam'), junk(6), half, junk(1, 'pii')]);
+    // 0: nav bar at the top (skipped); 1: content; 2: junk between two content lines (kept: lone);
+    // 4: junk before a blank line (skipped); 6: junk block of its own (skipped); 7: half covered (kept)
+    assert.deepStrictEqual(junkLines(ctx), [true, false, false, false, true, false, true, false]);
+    const sentence = buildContext('首页 | 北京\n版权所有。新华社', {}, []);
+    const ctx2 = buildContext(sentence.text, {}, sentence.lines.map((l) => ({ rule: 'x', category: 'boilerplate' as const, severity: 'warning' as const, message: '', start: l.start, end: l.end })));
+    assert.deepStrictEqual(junkLines(ctx2), [true, false], 'a line in which a sentence ends is tagged');
+  });
+
+  it('runs after the junk rules and tags only the lines it does not skip', () => {
+    assert.ok((ner.phase ?? 0) > 10);
+    const page = ['首页 | 新闻 | 北京 | 上海 | 广州 | 深圳 | 联系我们', '', '国务院总理李强在人民大会堂会见了法国总统。', '', '版权所有 © 北京日报社 京ICP备12345678号'].join('\n');
+    const all = analyze(page, { categories: [...CATEGORIES], segmenter: jiebaSegmenter });
+    const ents = all.filter((f) => f.category === 'entity').map((f) => page.slice(f.start, f.end));
+    const alone = analyze(page, { categories: ['entity'], segmenter: jiebaSegmenter }).map((f) => page.slice(f.start, f.end));
+    assert.ok(all.some((f) => f.category === 'boilerplate' && f.start === 0), 'the nav bar is boilerplate');
+    assert.deepStrictEqual(ents, ['国务院', '李强', '人民大会堂', '法国']);
+    assert.ok(alone.includes('北京') && alone.length > ents.length, `entity alone tags every line: ${alone.join(' ')}`);
+  });
+
+  it('remembers lines it has tagged: a repeated line is not recognised again, and a different segmenter is not served from the memo', () => {
+    const line = `外交部长王毅${Date.now()}在北京会见了日本客人。`; // a line no other test has tagged
+    const text = `${line}\n${line}\n`;
+    const before = { ...memoStats };
+    const found = analyze(text, { categories: ['entity'], segmenter: jiebaSegmenter });
+    assert.strictEqual(memoStats.reused - before.reused, 1);
+    const spans = recognize(line, jiebaSegmenter);
+    assert.deepStrictEqual(found.map((f) => [f.start, f.end, f.entityType]), [...spans, ...spans.map((s) => ({ ...s, start: s.start + line.length + 1, end: s.end + line.length + 1 }))].map((s) => [s.start, s.end, s.type]));
+    const plain = analyze(text, { categories: ['entity'] });
+    const chars = recognize(line);
+    assert.deepStrictEqual(plain.slice(0, chars.length).map((f) => [f.start, f.end, f.entityType]), chars.map((s) => [s.start, s.end, s.type]), 'without a segmenter: characters only, not the memo of the jieba run');
   });
 
   it('runs without a segmenter (characters only)', () => {

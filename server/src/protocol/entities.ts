@@ -6,7 +6,9 @@
  * Speed: recognition (engine/ner `recognize`) runs per block (engine/segment.ts), cached by a hash
  * of the block's text in a bounded LRU, so an edit re-tags only the blocks it changed. Tagging a
  * document is asynchronous: it yields to the event loop every few milliseconds and stops as soon as
- * the document has a newer version (the work already done stays in the cache).
+ * the document has a newer version (the work already done stays in the cache). The language server
+ * recognises in its tagger process (server/src/tagger.ts): the cache's misses go there in batches of
+ * about BATCH_UNITS, and the server's event loop is free meanwhile.
  *
  * One entity, many spellings: mentions are grouped by `toSimplified(text)`, so 陳全國 and 陈全国 are
  * the same entity. A spelling the model tagged once is also a mention wherever else it occurs
@@ -35,6 +37,8 @@ import { toSimplified, toTraditional } from './script';
 
 /** Tags one block of text; offsets relative to it (UTF-16). */
 export type Recognizer = (text: string) => EntitySpan[];
+/** Tags many blocks at once, elsewhere (the tagger process, server/src/tagger.ts). */
+export type BatchRecognizer = (texts: string[]) => Promise<EntitySpan[][]>;
 
 export function blockHash(text: string): string {
   return createHash('sha1').update(text).digest('base64');
@@ -45,31 +49,73 @@ export class EntityCache {
   private readonly map = new Map<string, readonly EntitySpan[]>();
   hits = 0;
   misses = 0;
+  private readonly sync: Recognizer | undefined;
+  private readonly batch: BatchRecognizer | undefined;
 
   constructor(
-    private readonly recognizer: Recognizer,
+    recognizer: Recognizer | { batch: BatchRecognizer },
     readonly maxEntries = 20000,
-  ) {}
+  ) {
+    if (typeof recognizer === 'function') this.sync = recognizer;
+    else this.batch = recognizer.batch;
+  }
 
   get size(): number {
     return this.map.size;
   }
 
-  /** The entities of one block (offsets relative to the block); recognised only on a cache miss. */
-  tag(blockText: string): readonly EntitySpan[] {
-    const key = blockHash(blockText);
+  /** True when recognition happens elsewhere, many blocks per call (tagMany). */
+  get batched(): boolean {
+    return this.batch !== undefined;
+  }
+
+  private lookup(key: string): readonly EntitySpan[] | undefined {
     const hit = this.map.get(key);
     if (hit) {
       this.map.delete(key); // most recently used goes last
       this.map.set(key, hit);
       this.hits++;
-      return hit;
     }
-    this.misses++;
-    const spans = this.recognizer(blockText);
+    return hit;
+  }
+
+  private store(key: string, spans: readonly EntitySpan[]): void {
     this.map.set(key, spans);
     while (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
+  }
+
+  /** The entities of one block (offsets relative to the block); recognised only on a cache miss. Sync recognizers only. */
+  tag(blockText: string): readonly EntitySpan[] {
+    if (!this.sync) throw new Error('EntityCache.tag: this cache recognises in batches (tagMany)');
+    const key = blockHash(blockText);
+    const hit = this.lookup(key);
+    if (hit) return hit;
+    this.misses++;
+    const spans = this.sync(blockText);
+    this.store(key, spans);
     return spans;
+  }
+
+  /** The entities of each block; the misses (each distinct text once) recognised in one call. */
+  async tagMany(texts: string[]): Promise<(readonly EntitySpan[])[]> {
+    if (this.sync) return texts.map((t) => this.tag(t));
+    const keys = texts.map(blockHash);
+    const out: (readonly EntitySpan[] | undefined)[] = keys.map((k) => this.lookup(k));
+    const missing = new Map<string, string>();
+    keys.forEach((k, i) => {
+      if (!out[i] && !missing.has(k)) missing.set(k, texts[i]);
+    });
+    if (missing.size) {
+      this.misses += missing.size;
+      const got = await this.batch!([...missing.values()]);
+      const byKey = new Map<string, readonly EntitySpan[]>();
+      [...missing.keys()].forEach((k, j) => {
+        byKey.set(k, got[j] ?? []);
+        this.store(k, got[j] ?? []);
+      });
+      keys.forEach((k, i) => (out[i] ??= byKey.get(k)));
+    }
+    return out as (readonly EntitySpan[])[];
   }
 
   clear(): void {
@@ -218,6 +264,8 @@ const setImmediatePause = () => new Promise<void>((resolve) => setImmediate(reso
 
 /** A block longer than this (UTF-16 units) is cached and tagged in runs of whole lines of about this size. */
 export const MAX_UNIT = 4000;
+/** Blocks sent to a batch recognizer (the tagger process) per request, in UTF-16 units (~30–80 ms of tagging). */
+export const BATCH_UNITS = 16000;
 
 /**
  * The units tagging works in: the engine's blocks (maximal runs of non-blank lines), long blocks cut
@@ -257,15 +305,24 @@ export async function tagDocument(text: string, version: number, cache: EntityCa
   await pause();
   const t0 = Date.now(); // stats.ms: the tagging itself, not the messages that went out first
   let slice = Date.now();
-  for (const b of blocks) {
+  for (let i = 0; i < blocks.length; ) {
     if (Date.now() - slice >= sliceMs) {
       await pause();
       slice = Date.now();
     }
     if (opts.isCurrent && !opts.isCurrent()) return undefined;
-    for (const s of cache.tag(text.slice(b.start, b.end))) {
-      spans.push({ start: s.start + b.start, end: s.end + b.start, type: s.type, text: s.text });
-    }
+    // in this process: one block at a time; elsewhere: blocks of about BATCH_UNITS per request
+    const group: { start: number; end: number }[] = [];
+    let size = 0;
+    do {
+      group.push(blocks[i]);
+      size += blocks[i].end - blocks[i].start;
+      i++;
+    } while (cache.batched && i < blocks.length && size + blocks[i].end - blocks[i].start <= BATCH_UNITS);
+    const tagged = cache.batched ? await cache.tagMany(group.map((b) => text.slice(b.start, b.end))) : [cache.tag(text.slice(group[0].start, group[0].end))];
+    group.forEach((b, k) => {
+      for (const s of tagged[k]) spans.push({ start: s.start + b.start, end: s.end + b.start, type: s.type, text: s.text });
+    });
   }
   if (opts.isCurrent && !opts.isCurrent()) return undefined;
   const stats: TagStats = { blocks: blocks.length, tagged: cache.misses - missesBefore, ms: 0 };
