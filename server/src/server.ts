@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Finding, LineIndex, Rule, RULES, Segmenter } from './engine';
 import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
 import { AnalysisCache } from './engine/cache';
+import { analyzeSectionsSteps, SectionCache, SectionedAnalysis, SectionedPart, SECTION_THRESHOLD, summarizeSections } from './engine/sections';
 import { compileUserPatterns } from './engine/patterns';
 import { jiebaSegmenter } from './segmenter';
 import * as fs from 'fs';
@@ -24,12 +25,12 @@ import * as url from 'url';
 import { detectEncoding } from './cli/read';
 import { analysisKey, defaultSettings, enabledCategories, parseSettings, SECTION, Settings } from './protocol/settings';
 import { shouldAnalyze } from './protocol/gate';
-import { toDiagnostics } from './protocol/convert';
+import { toDiagnostics, toSectionDiagnostics } from './protocol/convert';
 import { hoverAt } from './protocol/hover';
 import { toDocumentSymbols } from './protocol/structure';
 import { ActionContext, ActionData, CODE_ACTION_KINDS, codeActions, Op, opLspEdits, resolveAction } from './protocol/actions';
 import { Script, scriptOf } from './protocol/script';
-import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParams, verdictLens, verdictOf } from './protocol/verdict';
+import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParams, verdictLens, verdictOf, verdictOfSummary } from './protocol/verdict';
 import { toWorkspaceEdit } from './protocol/convert';
 import { recognize } from './engine/ner';
 import {
@@ -57,6 +58,8 @@ interface Analysis {
   settings: Settings;
   analyzed: boolean;
   findings: Finding[];
+  /** A big document (SECTION_THRESHOLD or more) is analysed in sections (engine/sections.ts): here they are. */
+  parts?: SectionedPart[];
   verdict: VerdictParams;
   script?: Script | null;
   published?: boolean;
@@ -94,6 +97,14 @@ const caches = new Map<string, AnalysisCache>();
 function cacheOf(uri: string): AnalysisCache {
   let c = caches.get(uri);
   if (!c) caches.set(uri, (c = new AnalysisCache()));
+  return c;
+}
+/** Per big document: the results of its sections, reused for the sections an edit did not touch. */
+const sectionCaches = new Map<string, SectionCache>();
+function sectionCacheOf(uri: string, key: string): SectionCache {
+  let c = sectionCaches.get(uri);
+  if (!c) sectionCaches.set(uri, (c = new SectionCache()));
+  c.reset(key);
   return c;
 }
 let globalSettings = defaultSettings();
@@ -243,13 +254,12 @@ const lastCost = new Map<string, number>();
 const SLICE_MS = 10;
 
 /**
- * Analyses the document's current version in slices (rule by rule, pausing every SLICE_MS), and drops
- * the work as soon as a newer version arrives; undefined then. Same findings as runEngine.
+ * Runs an analysis generator (one step per rule) in slices, pausing every SLICE_MS, and drops the work
+ * as soon as a newer version arrives; undefined then. An analysis shorter than one slice never pauses.
  */
-async function runEngineSliced(uri: string, version: number, text: string, settings: Settings): Promise<Finding[] | undefined> {
+async function runSliced<T>(uri: string, version: number, steps: Generator<void, T, void>, failed: T): Promise<T | undefined> {
   const stale = () => documents.get(uri)?.version !== version;
   try {
-    const steps = analyzeSteps(text, engineOptions(uri, settings));
     let t = performance.now();
     for (;;) {
       const r = steps.next();
@@ -262,7 +272,31 @@ async function runEngineSliced(uri: string, version: number, text: string, setti
     }
   } catch (err) {
     connection.console.error(`corpus-lint: analysis failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    return [];
+    return failed;
+  }
+}
+
+/** Same findings as runEngine, in slices (see runSliced). */
+function runEngineSliced(uri: string, version: number, text: string, settings: Settings): Promise<Finding[] | undefined> {
+  return runSliced(uri, version, analyzeSteps(text, engineOptions(uri, settings)), []);
+}
+
+/** A big document, section by section: sections unchanged since the last analysis are reused (SectionCache). */
+function sectionSteps(uri: string, text: string, settings: Settings, key: string): Generator<void, SectionedAnalysis, void> {
+  const { cache: _wholeDocumentCache, ...options } = engineOptions(uri, settings);
+  return analyzeSectionsSteps(text, options, sectionCacheOf(uri, key));
+}
+
+function runSections(uri: string, text: string, settings: Settings, key: string): SectionedAnalysis {
+  const steps = sectionSteps(uri, text, settings, key);
+  try {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  } catch (err) {
+    connection.console.error(`corpus-lint: analysis failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return { findings: [], parts: [] };
   }
 }
 
@@ -282,16 +316,29 @@ async function ensure(uri: string, sliced = false): Promise<Analysis | undefined
   const analyzed = shouldAnalyze(doc.languageId, text, settings.onlyChinese);
   const t0 = performance.now();
   let findings: Finding[] = [];
+  let parts: SectionedPart[] | undefined;
+  const big = text.length >= SECTION_THRESHOLD;
   if (analyzed && sliced) {
-    const r = await runEngineSliced(uri, doc.version, text, settings);
+    const r = big
+      ? await runSliced(uri, doc.version, sectionSteps(uri, text, settings, key), { findings: [], parts: [] } as SectionedAnalysis)
+      : await runEngineSliced(uri, doc.version, text, settings);
     if (!r) return undefined; // a newer version is on its way
     const again = analyses.get(uri); // a request may have analysed this version meanwhile
     if (again && again.version === doc.version && again.key === key) return again;
-    findings = r;
-  } else if (analyzed) findings = runEngine(uri, text, settings);
+    if (Array.isArray(r)) findings = r;
+    else ({ findings, parts } = r);
+  } else if (analyzed && big) ({ findings, parts } = runSections(uri, text, settings, key));
+  else if (analyzed) findings = runEngine(uri, text, settings);
   lastCost.set(uri, performance.now() - t0);
-  const verdict = analyzed ? verdictOf(uri, doc.version, text, findings, settings.messageLanguage) : skippedVerdict(uri, doc.version);
-  const a: Analysis = { version: doc.version, text, key, settings, analyzed, findings, verdict };
+  const lang = settings.messageLanguage;
+  const verdict = !analyzed
+    ? skippedVerdict(uri, doc.version)
+    : parts
+      ? verdictOfSummary(uri, doc.version, summarizeSections(text, parts), lang, parts.length)
+      : verdictOf(uri, doc.version, text, findings, lang);
+  if (big) caches.delete(uri); // the whole-document line cache is not used for sections
+  else sectionCaches.delete(uri);
+  const a: Analysis = { version: doc.version, text, key, settings, analyzed, findings, parts, verdict };
   analyses.set(uri, a);
   return a;
 }
@@ -405,7 +452,16 @@ function publish(uri: string, a: Analysis): Promise<void> {
   const doc = documents.get(uri);
   if (!doc || doc.version !== a.version || a.published) return Promise.resolve(); // stale: a newer version is on its way
   a.published = true;
-  const diagnostics = a.analyzed ? toDiagnostics(a.findings, new LineIndex(a.text), a.version, a.settings) : [];
+  const diagnostics = !a.analyzed
+    ? []
+    : a.parts
+      ? toSectionDiagnostics(
+          a.parts.map((p) => ({ text: () => a.text.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result })),
+          a.version,
+          a.settings,
+          a.key,
+        )
+      : toDiagnostics(a.findings, new LineIndex(a.text), a.version, a.settings);
   const sent = [connection.sendDiagnostics({ uri, version: a.version, diagnostics }), connection.sendNotification(VerdictNotification, a.verdict)];
   return Promise.all(sent).then(
     () => undefined,
@@ -432,6 +488,7 @@ documents.onDidClose((e) => {
   cancelTimer(entityTimers, uri);
   analyses.delete(uri);
   caches.delete(uri);
+  sectionCaches.delete(uri);
   lastCost.delete(uri);
   settingsCache.delete(uri);
   wakeIdle(uri);

@@ -1,6 +1,7 @@
 /**
- * Code actions. Quick fixes come from the finding kept in Diagnostic.data and are offered only
- * when the diagnostic was made for the document's current version; document-wide actions (all
+ * Code actions. Quick fixes come from the finding a diagnostic points at (Diagnostic.data: the
+ * version and the finding's index in the server's analysis, convert.ts) and are offered only when the
+ * diagnostic was made for the document's current version and the finding there is the diagnostic's rule; document-wide actions (all
  * findings of a rule, all artifacts, clean, convert script) are computed from the analysis of the
  * current version, eagerly or — when the client can resolve — on resolve.
  */
@@ -124,7 +125,8 @@ export function codeActions(ctx: ActionContext, diagnostics: readonly Diagnostic
       if (d.source !== SOURCE) continue;
       const data = dataOf(d);
       if (!data || data.version !== ctx.version) continue; // stale: computed for another version — refuse
-      const f = data.finding;
+      const f = ctx.findings[data.i];
+      if (!f || f.rule !== d.code) continue; // not a finding of this analysis
       (f.fixes ?? []).forEach((fix, i) => {
         if (!fix.edits.length) return;
         out.push({

@@ -1,0 +1,305 @@
+/**
+ * Big documents analysed in sections. A huge crawl file is in practice many pages concatenated, so
+ * above SECTION_THRESHOLD code units a document is split at blank lines into sections of a few pages
+ * each, and every section is analysed as its own document (analyze(sectionText): page-level rules —
+ * main-text region, listing-page and spam-page verdicts, repeated lines — then judge one page, not
+ * 10 MB of them). Findings are the sections' findings, offsets shifted, concatenated in order.
+ *
+ * Boundaries are content-defined, so that an edit moves at most the boundaries next to it: a section
+ * ends before a non-blank line that follows a blank line when the section has reached SECTION_MIN and
+ * a hash of that line's first characters hits (1 in 4), or when it has reached SECTION_MAX (a blank
+ * line then suffices); with no blank line at all it is cut at any line start at 2 × SECTION_MAX.
+ * After an edit the cut points resynchronise at the next hash hit, so the other sections keep their
+ * text and their results (SectionCache: keyed by the section's text, offsets relative to the section,
+ * shifted on reuse).
+ *
+ * Documents below the threshold are one section: analyzeDocument(text) is exactly analyze(text).
+ * The CLI (check, clean, explain) and the language server both go through analyzeDocument, so the
+ * editor and the command line agree on every file.
+ *
+ * Before → after (a 10 MB file of concatenated pages): one analysis of 10 MB per edit (seconds) →
+ * ~300 sections of 8–32 K code units (a few pages each); an edit re-analyses the one or two sections it touched.
+ */
+import { AnalyzeOptions, analyzeSteps, CLEAN_CATEGORIES, summarize, Summary } from './analyze';
+import { AnalysisCache } from './cache';
+import { applyEdits, primaryEdits } from './edits';
+import { judgeInput } from './input';
+import { inkLength } from './text';
+import { Category, CATEGORIES, Finding } from './types';
+
+/** Documents of this many UTF-16 code units or more are analysed in sections (≈ 375 KB of Chinese UTF-8). */
+export const SECTION_THRESHOLD = 150_000;
+/** A section is not cut before it has this many code units… */
+export const SECTION_MIN = 8_000;
+/** …and is cut at the first blank line after this many (at any line start after twice as many). */
+export const SECTION_MAX = 32_000;
+
+export interface SectionOptions {
+  threshold?: number;
+  min?: number;
+  max?: number;
+}
+
+export interface Section {
+  /** UTF-16 offset of the section's first character (a line start). */
+  start: number;
+  /** End offset (exclusive): the next section's start, or the text's length. */
+  end: number;
+  /** Zero-based line of `start` (line breaks \n, \r\n, \r as in LineIndex). */
+  line: number;
+}
+
+const BLANK_CHAR = /[\s\u3000\u00a0\ufeff\u200b-\u200d\u2060]/;
+
+function blankBetween(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    if (c < 128 && c !== 11 && c !== 12) return false;
+    if (!BLANK_CHAR.test(text[i])) return false;
+  }
+  return true;
+}
+
+/** FNV-1a over the first 32 code units of the line at `s`: does it pick this line as a cut point? */
+function hits(text: string, s: number, e: number): boolean {
+  let h = 0x811c9dc5;
+  const n = Math.min(e, s + 32);
+  for (let i = s; i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  return (h & 3) === 0;
+}
+
+/**
+ * The sections of `text`: contiguous, covering it, each starting at a line start. One section
+ * [0, length) below the threshold. Deterministic: the same text gives the same sections.
+ */
+export function splitSections(text: string, opts: SectionOptions = {}): Section[] {
+  const threshold = opts.threshold ?? SECTION_THRESHOLD;
+  const min = opts.min ?? SECTION_MIN;
+  const max = opts.max ?? SECTION_MAX;
+  const n = text.length;
+  if (n < threshold) return [{ start: 0, end: n, line: 0 }];
+  const cr = text.indexOf('\r') >= 0; // \r or \r\n line breaks: scan code by code (rare); else indexOf
+  const out: Section[] = [];
+  let secStart = 0;
+  let secLine = 0;
+  let prevStart = -1; // the previous line (its blankness is only looked at near a cut)
+  let prevEnd = -1;
+  let line = 0;
+  let s = 0; // start of the current line
+  while (s < n) {
+    let e: number;
+    let next: number;
+    if (cr) {
+      e = s;
+      while (e < n) {
+        const c = text.charCodeAt(e);
+        if (c === 10 || c === 13) break;
+        e++;
+      }
+      next = e < n ? e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1) : n;
+    } else {
+      e = text.indexOf('\n', s);
+      if (e < 0) e = next = n;
+      else next = e + 1;
+    }
+    const size = s - secStart;
+    if (size >= min && !blankBetween(text, s, e)) {
+      const afterBlank = prevStart >= 0 && blankBetween(text, prevStart, prevEnd);
+      if ((afterBlank && (size >= max || hits(text, s, e))) || size >= 2 * max) {
+        out.push({ start: secStart, end: s, line: secLine });
+        secStart = s;
+        secLine = line;
+      }
+    }
+    prevStart = s;
+    prevEnd = e;
+    s = next;
+    line++;
+  }
+  out.push({ start: secStart, end: n, line: secLine });
+  return out;
+}
+
+/** A finding moved by `delta` code units (its fixes' edits too); the same object when delta is 0. */
+export function shiftFinding(f: Finding, delta: number): Finding {
+  if (delta === 0) return f;
+  const g: Finding = { ...f, start: f.start + delta, end: f.end + delta };
+  if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+  return g;
+}
+
+/** What a section's analysis leaves: findings relative to the section, and the same at `at` (absolute). */
+export interface SectionResult {
+  /** Findings with offsets relative to the section start. */
+  rel: readonly Finding[];
+  /** The same findings shifted to `at`. */
+  abs: readonly Finding[];
+  at: number;
+  /** summarize() of the section, once asked for. */
+  summary?: Summary & { ink: number };
+  /** Free for callers (the server keeps the section's diagnostics here). */
+  memo?: unknown;
+}
+
+/** One analysed section of a document: where it is and its result. */
+export interface SectionedPart {
+  section: Section;
+  result: SectionResult;
+  /** Taken from the cache (not analysed this time). */
+  reused: boolean;
+}
+
+export interface SectionedAnalysis {
+  /** Every finding of the document, in section order (each section's findings in analyze() order). */
+  findings: Finding[];
+  parts: SectionedPart[];
+}
+
+/**
+ * Results of the sections of one document (the server keeps one per open document), keyed by the
+ * section's text. Only the sections of the last analysis are kept. Each section position keeps a line
+ * cache (cache.ts) too, so an edited section re-runs only its changed lines for line-local rules.
+ * Results depend on the analysis options: `reset(key)` when they change.
+ */
+export class SectionCache {
+  private results = new Map<string, SectionResult>();
+  private lineCaches: AnalysisCache[] = [];
+  private key: string | undefined;
+  stats = { hits: 0, misses: 0 };
+
+  /** Drops everything when `key` (the options the results were made with) differs from the last one. */
+  reset(key: string): void {
+    if (key === this.key) return;
+    this.key = key;
+    this.results.clear();
+    this.lineCaches = [];
+  }
+
+  get(text: string): SectionResult | undefined {
+    return this.results.get(text);
+  }
+
+  lineCache(i: number): AnalysisCache {
+    return (this.lineCaches[i] ??= new AnalysisCache());
+  }
+
+  /** Keeps exactly `entries` (the sections of the analysis just made) and line caches for `count` positions. */
+  commit(entries: [string, SectionResult][], count: number): void {
+    this.results = new Map(entries);
+    this.lineCaches.length = Math.min(this.lineCaches.length, count);
+  }
+
+  get size(): number {
+    return this.results.size;
+  }
+}
+
+/** A copy of a slice that does not keep the whole document alive (see segment.ts `own`). */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+function place(r: SectionResult, at: number): SectionResult {
+  if (r.at === at) return r;
+  r.abs = r.rel.map((f) => shiftFinding(f, at));
+  r.at = at;
+  return r;
+}
+
+/**
+ * analyze() section by section, one rule at a time (the generator yields after each rule of each
+ * analysed section; reused sections cost nothing). With a cache, sections whose text is unchanged take
+ * their findings from it; options.cache (a whole-document line cache) is not used for sections.
+ */
+export function* analyzeSectionsSteps(
+  text: string,
+  options: AnalyzeOptions = {},
+  cache?: SectionCache,
+  sectionOpts: SectionOptions = {},
+): Generator<void, SectionedAnalysis, void> {
+  const sections = splitSections(text, sectionOpts);
+  const parts: SectionedPart[] = [];
+  const entries: [string, SectionResult][] = [];
+  const findings: Finding[] = [];
+  for (let i = 0; i < sections.length; i++) {
+    const sec = sections[i];
+    const t = text.slice(sec.start, sec.end);
+    let r = cache?.get(t);
+    const reused = !!r;
+    if (r) cache!.stats.hits++;
+    else {
+      const rel: Finding[] = yield* analyzeSteps(t, { ...options, cache: cache ? cache.lineCache(i) : undefined });
+      r = { rel, abs: rel, at: 0 };
+      if (cache) cache.stats.misses++;
+    }
+    place(r, sec.start);
+    if (cache) entries.push([reused ? t : own(t), r]);
+    parts.push({ section: sec, result: r, reused });
+    for (const f of r.abs) findings.push(f);
+  }
+  if (cache) cache.commit(entries, sections.length);
+  return { findings, parts };
+}
+
+/** analyzeSectionsSteps, run to the end. */
+export function analyzeSections(text: string, options: AnalyzeOptions = {}, cache?: SectionCache, sectionOpts: SectionOptions = {}): SectionedAnalysis {
+  const steps = analyzeSectionsSteps(text, options, cache, sectionOpts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The findings of a document: analyze(text) below the threshold (one section: identical), the
+ * sections' findings concatenated above it.
+ */
+export function analyzeDocument(text: string, options: AnalyzeOptions = {}, sectionOpts: SectionOptions = {}): Finding[] {
+  if (text.length < (sectionOpts.threshold ?? SECTION_THRESHOLD)) {
+    const steps = analyzeSteps(text, options);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+  return analyzeSections(text, options, undefined, sectionOpts).findings;
+}
+
+/** clean() of a document analysed as analyzeDocument does (identical to clean() below the threshold). */
+export function cleanDocument(text: string, options: AnalyzeOptions = {}, sectionOpts: SectionOptions = {}): string {
+  if (judgeInput(text).kind !== 'ok') return text;
+  const findings = analyzeDocument(text, { ...options, categories: CLEAN_CATEGORIES }, sectionOpts);
+  return applyEdits(text, primaryEdits(findings.filter((f) => CLEAN_CATEGORIES.includes(f.category))));
+}
+
+/** summarize() of one section, kept with its result. */
+export function sectionSummary(text: string, part: SectionedPart): Summary & { ink: number } {
+  const r = part.result;
+  if (!r.summary) {
+    const t = text.slice(part.section.start, part.section.end);
+    r.summary = { ...summarize(t, r.rel), ink: inkLength(t) };
+  }
+  return r.summary;
+}
+
+/**
+ * The document's summary from its sections' (kept per section, so an edit re-summarises one section):
+ * content share weighted by visible characters, counts added, the script when every section that has
+ * one agrees (else `mixed`).
+ */
+export function summarizeSections(text: string, parts: readonly SectionedPart[]): Summary {
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  let ink = 0;
+  let junk = 0;
+  let script: string | undefined;
+  for (const p of parts) {
+    const s = sectionSummary(text, p);
+    for (const c of CATEGORIES) counts[c] += s.counts[c];
+    ink += s.ink;
+    junk += (1 - s.contentShare) * s.ink;
+    if (s.script) script = script === undefined || script === s.script ? s.script : 'mixed';
+  }
+  return { contentShare: ink ? Math.max(0, 1 - junk / ink) : 1, counts, script };
+}
