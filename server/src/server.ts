@@ -14,10 +14,21 @@ import {
   InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Finding, LineIndex, Rule, RULES, Segmenter } from './engine';
+import { analyze, Finding, LineIndex, Rule, RULES, Segmenter, summarize } from './engine';
 import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
 import { AnalysisCache } from './engine/cache';
-import { analyzeSectionsSteps, SectionCache, SectionedAnalysis, SectionedPart, SECTION_THRESHOLD, summarizeSections } from './engine/sections';
+import {
+  analyzeSectionsSteps,
+  findingAt,
+  findingsAround,
+  relativeFindings,
+  SectionCache,
+  sectioned,
+  SectionedAnalysis,
+  SectionedPart,
+  SECTION_THRESHOLD,
+  summarizeSections,
+} from './engine/sections';
 import { compileUserPatterns } from './engine/patterns';
 import { jiebaSegmenter } from './segmenter';
 import * as fs from 'fs';
@@ -25,12 +36,12 @@ import * as url from 'url';
 import { detectEncoding } from './cli/read';
 import { analysisKey, defaultSettings, enabledCategories, parseSettings, SECTION, Settings } from './protocol/settings';
 import { shouldAnalyze } from './protocol/gate';
-import { toDiagnostics, toSectionDiagnostics } from './protocol/convert';
+import { diagnosticCount, toDiagnostics, toSectionDiagnostics } from './protocol/convert';
 import { hoverAt } from './protocol/hover';
 import { toDocumentSymbols } from './protocol/structure';
 import { ActionContext, ActionData, CODE_ACTION_KINDS, codeActions, Op, opLspEdits, resolveAction } from './protocol/actions';
 import { Script, scriptOf } from './protocol/script';
-import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParams, verdictLens, verdictOf, verdictOfSummary } from './protocol/verdict';
+import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParams, verdictLens, verdictOfSummary } from './protocol/verdict';
 import { toWorkspaceEdit } from './protocol/convert';
 import { recognize } from './engine/ner';
 import {
@@ -57,10 +68,15 @@ interface Analysis {
   key: string;
   settings: Settings;
   analyzed: boolean;
-  findings: Finding[];
+  /**
+   * Every finding, absolute offsets. For a big document made on first access (sections.ts): the edit →
+   * diagnostics path does not need it; hovers and code actions ask for what they need (findingNear, findingOf).
+   */
+  readonly findings: Finding[];
   /** A big document (SECTION_THRESHOLD or more) is analysed in sections (engine/sections.ts): here they are. */
   parts?: SectionedPart[];
-  verdict: VerdictParams;
+  /** The verdict, computed when first needed (after the diagnostics are sent): see verdictOfAnalysis. */
+  verdict?: VerdictParams;
   script?: Script | null;
   published?: boolean;
   /** People, places and organisations, once tagged (after the diagnostics are published). */
@@ -296,7 +312,7 @@ function runSections(uri: string, text: string, settings: Settings, key: string)
     }
   } catch (err) {
     connection.console.error(`corpus-lint: analysis failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    return { findings: [], parts: [] };
+    return sectioned([]);
   }
 }
 
@@ -316,35 +332,70 @@ async function ensure(uri: string, sliced = false): Promise<Analysis | undefined
   const analyzed = shouldAnalyze(doc.languageId, text, settings.onlyChinese);
   const t0 = performance.now();
   let findings: Finding[] = [];
-  let parts: SectionedPart[] | undefined;
+  let sa: SectionedAnalysis | undefined;
   const big = text.length >= SECTION_THRESHOLD;
   if (analyzed && sliced) {
     const r = big
-      ? await runSliced(uri, doc.version, sectionSteps(uri, text, settings, key), { findings: [], parts: [] } as SectionedAnalysis)
+      ? await runSliced(uri, doc.version, sectionSteps(uri, text, settings, key), sectioned([]))
       : await runEngineSliced(uri, doc.version, text, settings);
     if (!r) return undefined; // a newer version is on its way
     const again = analyses.get(uri); // a request may have analysed this version meanwhile
     if (again && again.version === doc.version && again.key === key) return again;
     if (Array.isArray(r)) findings = r;
-    else ({ findings, parts } = r);
-  } else if (analyzed && big) ({ findings, parts } = runSections(uri, text, settings, key));
+    else sa = r;
+  } else if (analyzed && big) sa = runSections(uri, text, settings, key);
   else if (analyzed) findings = runEngine(uri, text, settings);
   lastCost.set(uri, performance.now() - t0);
-  const lang = settings.messageLanguage;
-  const verdict = !analyzed
-    ? skippedVerdict(uri, doc.version)
-    : parts
-      ? verdictOfSummary(uri, doc.version, summarizeSections(text, parts), lang, parts.length)
-      : verdictOf(uri, doc.version, text, findings, lang);
+  trace(uri, 'analysis');
   if (big) caches.delete(uri); // the whole-document line cache is not used for sections
   else sectionCaches.delete(uri);
-  const a: Analysis = { version: doc.version, text, key, settings, analyzed, findings, parts, verdict };
+  const parts = sa?.parts;
+  const a: Analysis = sa
+    ? { version: doc.version, text, key, settings, analyzed, parts, get findings() { return sa!.findings; } }
+    : { version: doc.version, text, key, settings, analyzed, findings };
   analyses.set(uri, a);
   return a;
 }
 
+/** Finding `i` of an analysis (a diagnostic's data.i). */
+function findingOf(a: Analysis, i: number): Finding | undefined {
+  return a.parts ? findingAt(a.parts, i) : a.findings[i];
+}
+
+/** Findings that may cover `offset` (all of them for a document in one piece; its sections' for a big one). */
+function findingsNear(a: Analysis, offset: number): readonly Finding[] {
+  return a.parts ? findingsAround(a.parts, offset) : a.findings;
+}
+
+/** The verdict of an analysis (content share, counts; for a big document per section, kept with each section). */
+function verdictOfAnalysis(uri: string, a: Analysis): VerdictParams {
+  if (!a.verdict) {
+    const lang = a.settings.messageLanguage;
+    if (!a.analyzed) a.verdict = skippedVerdict(uri, a.version);
+    else {
+      const count = diagnosticCount(a.parts ? relativeFindings(a.parts) : a.findings, a.settings);
+      const summary = a.parts ? summarizeSections(a.text, a.parts) : summarize(a.text, a.findings);
+      a.verdict = verdictOfSummary(uri, a.version, summary, lang, a.parts?.length, count);
+    }
+  }
+  return a.verdict;
+}
+
 function schedule(uri: string, delay: number): void {
   restartTimer(timers, uri, delay, () => void validate(uri));
+}
+
+/**
+ * CORPUS_LINT_TRACE=1: timings of the edit path on stderr (change received → analysis → verdict →
+ * diagnostics → message written), for measuring the server's own cost. Off by default.
+ */
+const TRACE = process.env.CORPUS_LINT_TRACE === '1';
+const traceT = new Map<string, number>();
+function trace(uri: string, what: string): void {
+  if (!TRACE) return;
+  const now = performance.now();
+  process.stderr.write(`TRACE ${what} +${(now - (traceT.get(uri) ?? now)).toFixed(1)}ms\n`);
+  traceT.set(uri, now);
 }
 
 /** Documents whose debounced analysis is running. */
@@ -352,6 +403,7 @@ const running = new Set<string>();
 
 async function validate(uri: string): Promise<void> {
   running.add(uri);
+  trace(uri, 'validate');
   let a: Analysis | undefined;
   try {
     a = await ensure(uri, true);
@@ -359,7 +411,12 @@ async function validate(uri: string): Promise<void> {
     running.delete(uri);
   }
   if (!a) return;
+  trace(uri, 'analysed');
+  // one turn of the event loop: a change that arrived with this one (already read, not yet handled) makes
+  // this version stale, and publish() then skips it
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const sent = publish(uri, a);
+  if (TRACE) void sent.then(() => trace(uri, 'written'));
   wakeIdle(uri);
   // entities only after the diagnostics are out: a long message is written in pieces as the pipe drains,
   // and loading the tagger (nodejieba, the NER model: seconds) would hold the rest back
@@ -462,24 +519,27 @@ function publish(uri: string, a: Analysis): Promise<void> {
           a.key,
         )
       : toDiagnostics(a.findings, new LineIndex(a.text), a.version, a.settings);
-  const sent = [connection.sendDiagnostics({ uri, version: a.version, diagnostics }), connection.sendNotification(VerdictNotification, a.verdict)];
-  return Promise.all(sent).then(
-    () => undefined,
+  trace(uri, `diagnostics (${diagnostics.length})`);
+  // the verdict (summarize: a few ms on a page) is computed and sent once the diagnostics are written
+  return connection.sendDiagnostics({ uri, version: a.version, diagnostics }).then(
+    () => connection.sendNotification(VerdictNotification, verdictOfAnalysis(uri, a)),
     () => undefined,
   );
 }
 
 documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
+  trace(uri, `change v${e.document.version}`);
   const known = analyses.get(uri);
-  // The first change after the diagnostics went out is analysed after one slice at most (an analysis runs
-  // in slices and is dropped at the end of the slice in which a newer version arrives, see runEngineSliced;
-  // the slice lets changes sent together arrive first). Changes that come while an analysis is pending or
-  // running are typing: they wait for a pause of corpusLint.debounceMs, at most as long as an analysis of
-  // this document takes (a small document is analysed at once).
+  // The first change after the diagnostics went out is analysed at once: an analysis runs in slices and is
+  // dropped at the end of the slice in which a newer version arrives (runSliced), and validate() lets one
+  // turn of the event loop pass before publishing, so a change sent together with this one makes it stale
+  // instead of publishing a skipped version. Changes that come while an analysis is pending or running are
+  // typing: they wait for a pause of corpusLint.debounceMs, at most as long as an analysis of this document
+  // takes (a small document is analysed at once).
   const typing = timers.has(uri) || running.has(uri);
   const cap = Math.round(lastCost.get(uri) ?? SLICE_MS);
-  schedule(uri, !known ? 0 : Math.min(known.settings.debounceMs, cap, typing ? Number.POSITIVE_INFINITY : SLICE_MS));
+  schedule(uri, !known || !typing ? 0 : Math.min(known.settings.debounceMs, cap));
 });
 
 documents.onDidClose((e) => {
@@ -499,12 +559,13 @@ connection.onHover(async (params, token) => {
   const uri = params.textDocument.uri;
   const a = await ensure(uri);
   if (!a || !a.analyzed) return null;
-  if (!a.settings.entities.enabled) return hoverAt(a.text, a.findings, params.position, a.settings.messageLanguage);
+  if (!a.settings.entities.enabled) return hoverAt(a.text, findingsNear(a, new LineIndex(a.text).offsetAt(params.position)), params.position, a.settings.messageLanguage);
   const e = await entitiesOf(uri, token);
   const cur = e?.a ?? a;
   const lang = cur.settings.messageLanguage;
   // entity findings (when the entity category is on) are covered by the entity hover
-  const other = hoverAt(cur.text, cur.findings.filter((f) => f.category !== 'entity'), params.position, lang);
+  const near = findingsNear(cur, e ? e.ents.index.offsetAt(params.position) : new LineIndex(cur.text).offsetAt(params.position));
+  const other = hoverAt(cur.text, near.filter((f) => f.category !== 'entity'), params.position, lang);
   if (!e) return other;
   return mergeHover(e.ents.index, entityHoverAt(e.ents, e.ents.index.offsetAt(params.position), lang), other);
 });
@@ -549,7 +610,7 @@ connection.onReferences(async (params, token) => {
 connection.onCodeLens(async (params) => {
   const a = await ensure(params.textDocument.uri);
   if (!a || !a.analyzed || !a.settings.codeLens) return [];
-  return [verdictLens(a.verdict)];
+  return [verdictLens(verdictOfAnalysis(params.textDocument.uri, a))];
 });
 
 function scriptOfAnalysis(a: Analysis): Script | undefined {
@@ -569,7 +630,11 @@ function actionContext(uri: string, a: Analysis, lazy: boolean): ActionContext {
     version: a.version,
     documentChanges: hasDocumentChanges,
     text: a.text,
-    findings: a.findings,
+    get findings() {
+      return a.findings;
+    },
+    findingAt: (i) => findingOf(a, i),
+    scan: a.parts ? () => relativeFindings(a.parts!) : undefined,
     lang: a.settings.messageLanguage,
     script: scriptOfAnalysis(a),
     lazy,
@@ -595,7 +660,7 @@ connection.onExecuteCommand(async (params) => {
   if (params.command === SHOW_VERDICT_COMMAND) {
     const uri = String(params.arguments?.[0] ?? '');
     const a = await ensure(uri);
-    if (a) void connection.window.showInformationMessage(a.verdict.text);
+    if (a) void connection.window.showInformationMessage(verdictOfAnalysis(uri, a).text);
     return null;
   }
   if (params.command === APPLY_COMMAND) {

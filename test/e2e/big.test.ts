@@ -56,7 +56,7 @@ describe('language server over stdio: a big document in sections', function () {
 
   before(async () => {
     client = new TestClient();
-    client.settings = { entities: { enabled: false } };
+    client.settings = { entities: { enabled: false }, maxDiagnostics: 0 };
     await client.initialize();
     await client.open(uri, text);
     diagnostics = (await client.waitFor(() => client.published.find((p) => p.uri === uri && p.version === 1), 'diagnostics v1', 100000)).diagnostics;
@@ -132,5 +132,20 @@ describe('language server over stdio: a big document in sections', function () {
     const cleanCats = ['boilerplate', 'spam', 'artifact'];
     const expected = applyEdits(text, primaryEdits(analyzeDocument(text).filter((f) => cleanCats.includes(f.category))));
     assert.strictEqual(applyLsp(text, edit, uri), expected);
+  });
+
+  it('corpusLint.maxDiagnostics: the first N published, the status says so, hovers still see every finding', async () => {
+    const before = client.published.length;
+    client.settings = { entities: { enabled: false }, maxDiagnostics: 20 };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const pub = await client.waitFor(() => client.published.slice(before).find((p) => p.uri === uri && p.diagnostics.length === 20), 'capped diagnostics', 60000);
+    const all = analyzeDocument(text).filter((f) => f.category !== 'entity');
+    const idx = new LineIndex(text);
+    assert.deepStrictEqual(pub.diagnostics.map((d) => d.range), all.slice(0, 20).map((f) => ({ start: idx.positionAt(f.start), end: idx.positionAt(f.end) })));
+    const v = await client.waitFor(() => client.verdicts.slice().reverse().find((x) => x.uri === uri && /showing the first 20 of/.test(x.text)), 'capped verdict');
+    assert.deepStrictEqual(v.diagnostics, { published: 20, total: all.length });
+    const late = all[all.length - 5];
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: idx.positionAt(late.start) });
+    assert.ok(hover && hover.contents.value.includes(late.rule), 'a finding past the limit still has its hover');
   });
 });

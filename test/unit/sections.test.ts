@@ -20,8 +20,9 @@ import {
   splitSections,
   summarizeSections,
 } from '../../server/src/engine/sections';
-import { toDiagnostics, toSectionDiagnostics } from '../../server/src/protocol/convert';
-import { defaultSettings } from '../../server/src/protocol/settings';
+import { diagnosticCount, toDiagnostics, toSectionDiagnostics } from '../../server/src/protocol/convert';
+import { defaultSettings, parseSettings } from '../../server/src/protocol/settings';
+import { verdictOfSummary } from '../../server/src/protocol/verdict';
 import { SEEDS_DIR, seedIds } from '../seeds';
 
 const OPTS = { threshold: 3000, min: 1500, max: 4000 };
@@ -185,5 +186,29 @@ describe('sections: diagnostics', () => {
       // new lines near the start: every later section moves down
       t = t.slice(0, 10) + '\r\n新的一行。\r\n' + t.slice(10);
     }
+  });
+});
+
+describe('diagnostics limit (corpusLint.maxDiagnostics)', () => {
+  it('publishes the first N in document order, says so in the verdict, and counts the rest', () => {
+    const t = bigDoc(3);
+    const { findings, parts } = analyzeSections(t, {}, undefined, OPTS);
+    const all = toDiagnostics(findings, new LineIndex(t), 1, defaultSettings());
+    assert.ok(all.length > 30);
+    const settings = parseSettings({ maxDiagnostics: 25 });
+    const input = parts.map((p) => ({ text: () => t.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result }));
+    const capped = toSectionDiagnostics(input, 1, settings, 'capped');
+    assert.deepStrictEqual(capped, all.slice(0, 25));
+    assert.deepStrictEqual(toDiagnostics(findings, new LineIndex(t), 1, settings), all.slice(0, 25));
+    const count = diagnosticCount(findings, settings);
+    assert.deepStrictEqual(count, { total: all.length, published: 25 });
+    const v = verdictOfSummary('file:///x', 1, summarizeSections(t, parts), 'en', parts.length, count);
+    assert.match(v.text, new RegExp(`analysed in ${parts.length} sections · showing the first 25 of ${all.length} problems \\(corpusLint\\.maxDiagnostics\\)$`));
+    assert.deepStrictEqual(v.diagnostics, { published: 25, total: all.length });
+    const whole = verdictOfSummary('file:///x', 1, summarizeSections(t, parts), 'en', undefined, diagnosticCount(findings, defaultSettings()));
+    assert.ok(!/showing|sections/.test(whole.text), 'no note when nothing is held back');
+    assert.strictEqual(parseSettings({ maxDiagnostics: 0 }).maxDiagnostics, 0, '0: no limit');
+    assert.strictEqual(toDiagnostics(findings, new LineIndex(t), 1, parseSettings({ maxDiagnostics: 0 })).length, all.length);
+    assert.strictEqual(parseSettings({ maxDiagnostics: -3 }).maxDiagnostics, defaultSettings().maxDiagnostics);
   });
 });

@@ -149,12 +149,68 @@ export interface SectionedPart {
   result: SectionResult;
   /** Taken from the cache (not analysed this time). */
   reused: boolean;
+  /** Index of the section's first finding among the document's findings (the findings of the sections before it). */
+  base: number;
 }
 
 export interface SectionedAnalysis {
-  /** Every finding of the document, in section order (each section's findings in analyze() order). */
-  findings: Finding[];
+  /**
+   * Every finding of the document, in section order (each section's findings in analyze() order),
+   * offsets absolute. Made on first access: after an edit that changes the text's length every later
+   * section's findings are shifted (new objects), which the language server's edit → diagnostics path
+   * does not need (it converts the sections' relative findings, protocol/convert.ts).
+   */
+  readonly findings: Finding[];
   parts: SectionedPart[];
+  /** Number of findings. */
+  count: number;
+}
+
+/** The sectioned analysis of `parts` (findings made on first access). */
+export function sectioned(parts: SectionedPart[]): SectionedAnalysis {
+  let findings: Finding[] | undefined;
+  const last = parts[parts.length - 1];
+  return {
+    parts,
+    count: last ? last.base + last.result.rel.length : 0,
+    get findings() {
+      if (!findings) {
+        findings = [];
+        for (const p of parts) for (const f of place(p.result, p.section.start).abs) findings.push(f);
+      }
+      return findings;
+    },
+  };
+}
+
+/** Finding `i` of a sectioned analysis (absolute offsets), without shifting the others; undefined out of range. */
+export function findingAt(parts: readonly SectionedPart[], i: number): Finding | undefined {
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (parts[mid].base <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = parts[lo];
+  const f = p?.result.rel[i - p.base];
+  return f && i >= 0 ? shiftFinding(f, p.section.start) : undefined;
+}
+
+/** The findings (absolute offsets) of the sections that contain `offset` (both, on a boundary). */
+export function findingsAround(parts: readonly SectionedPart[], offset: number): Finding[] {
+  const out: Finding[] = [];
+  for (const p of parts) {
+    if (p.section.start > offset) break;
+    if (p.section.end < offset) continue;
+    for (const f of p.result.rel) out.push(shiftFinding(f, p.section.start));
+  }
+  return out;
+}
+
+/** Every finding with offsets relative to its section, in order: for questions that do not need offsets (counts, rules). */
+export function* relativeFindings(parts: readonly SectionedPart[]): Generator<Finding> {
+  for (const p of parts) yield* p.result.rel;
 }
 
 /**
@@ -222,7 +278,7 @@ export function* analyzeSectionsSteps(
   const sections = splitSections(text, sectionOpts);
   const parts: SectionedPart[] = [];
   const entries: [string, SectionResult][] = [];
-  const findings: Finding[] = [];
+  let base = 0;
   for (let i = 0; i < sections.length; i++) {
     const sec = sections[i];
     const t = text.slice(sec.start, sec.end);
@@ -234,13 +290,12 @@ export function* analyzeSectionsSteps(
       r = { rel, abs: rel, at: 0 };
       if (cache) cache.stats.misses++;
     }
-    place(r, sec.start);
     if (cache) entries.push([reused ? t : own(t), r]);
-    parts.push({ section: sec, result: r, reused });
-    for (const f of r.abs) findings.push(f);
+    parts.push({ section: sec, result: r, reused, base });
+    base += r.rel.length;
   }
   if (cache) cache.commit(entries, sections.length);
-  return { findings, parts };
+  return sectioned(parts);
 }
 
 /** analyzeSectionsSteps, run to the end. */

@@ -81,11 +81,19 @@ export function toDiagnostic(f: Finding, index: LineIndex, version: number, sett
   return withData(coreOf(f, toRange(index, f.start, f.end), settings), version, i);
 }
 
-/** Diagnostics for every shown finding; data.i is the finding's index in `findings`. */
+/** Diagnostics for every shown finding, the first settings.maxDiagnostics of them; data.i is the finding's index in `findings`. */
 export function toDiagnostics(findings: readonly Finding[], index: LineIndex, version: number, settings: Settings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (let i = 0; i < findings.length; i++) if (shown(findings[i], settings)) out.push(toDiagnostic(findings[i], index, version, settings, i));
+  const max = settings.maxDiagnostics || Number.POSITIVE_INFINITY;
+  for (let i = 0; i < findings.length && out.length < max; i++) if (shown(findings[i], settings)) out.push(toDiagnostic(findings[i], index, version, settings, i));
   return out;
+}
+
+/** How many of `findings` would be diagnostics without the limit, and how many are published. */
+export function diagnosticCount(findings: Iterable<Finding>, settings: Settings): { total: number; published: number } {
+  let total = 0;
+  for (const f of findings) if (shown(f, settings)) total++;
+  return { total, published: settings.maxDiagnostics ? Math.min(total, settings.maxDiagnostics) : total };
 }
 
 /**
@@ -118,12 +126,14 @@ export interface SectionDiagnosticsInput {
 /**
  * Diagnostics of a document analysed in sections: `sections` in document order, their findings
  * concatenated in that order being the analysis's findings (data.i indexes them). Equal to
- * toDiagnostics over the whole text.
+ * toDiagnostics over the whole text (the same limit, settings.maxDiagnostics).
  */
 export function toSectionDiagnostics(sections: readonly SectionDiagnosticsInput[], version: number, settings: Settings, settingsKey: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const max = settings.maxDiagnostics || Number.POSITIVE_INFINITY;
   let base = 0;
   for (const s of sections) {
+    if (out.length >= max) break; // the limit: later sections are not even converted
     let m = s.memo.memo as SectionMemo | undefined;
     if (!m || m.settings !== settingsKey) {
       const index = new LineIndex(s.text());
@@ -142,7 +152,7 @@ export function toSectionDiagnostics(sections: readonly SectionDiagnosticsInput[
       m.abs = m.rel.map((d) => ({ ...d, range: { start: { line: d.range.start.line + dl, character: d.range.start.character }, end: { line: d.range.end.line + dl, character: d.range.end.character } } }));
       m.line = dl;
     }
-    for (let k = 0; k < m.abs.length; k++) out.push(withData(m.abs[k], version, base + m.which[k]));
+    for (let k = 0; k < m.abs.length && out.length < max; k++) out.push(withData(m.abs[k], version, base + m.which[k]));
     base += s.rel.length;
   }
   return out;

@@ -18,6 +18,8 @@ export interface VerdictParams {
   text: string;
   /** A big document analysed in sections (engine/sections.ts): how many. Absent for one whole analysis. */
   sections?: number;
+  /** Present when corpusLint.maxDiagnostics held back problems: how many are shown, of how many. */
+  diagnostics?: { published: number; total: number };
 }
 
 /** Server command: show the verdict with details as a message. */
@@ -36,14 +38,29 @@ export function verdictOf(uri: string, version: number, text: string, findings: 
  * The verdict from a summary. `sections`: the document was analysed in that many sections (big
  * files, engine/sections.ts) — the user is told, since page-level rules then judge each section.
  */
-export function verdictOfSummary(uri: string, version: number, s: Summary, lang: 'en' | 'zh' = 'en', sections?: number): VerdictParams {
+export function verdictOfSummary(
+  uri: string,
+  version: number,
+  s: Summary,
+  lang: 'en' | 'zh' = 'en',
+  sections?: number,
+  diagnostics?: { published: number; total: number },
+): VerdictParams {
   const pct = Math.round(s.contentShare * 100);
   const parts = [lang === 'zh' ? `正文 ${pct}%` : `${pct}% content`];
   for (const c of ORDER) if (s.counts[c] && c !== 'script') parts.push(lang === 'zh' ? `${ZH[c]} ${s.counts[c]}` : `${s.counts[c]} ${c}`);
   if (s.script) parts.push(s.script);
   if (sections !== undefined) parts.push(lang === 'zh' ? `分 ${sections} 段分析` : `analysed in ${sections} sections`);
+  const capped = diagnostics && diagnostics.published < diagnostics.total ? diagnostics : undefined;
+  if (capped)
+    parts.push(
+      lang === 'zh'
+        ? `只显示前 ${capped.published} / ${capped.total} 个问题(corpusLint.maxDiagnostics)`
+        : `showing the first ${capped.published} of ${capped.total} problems (corpusLint.maxDiagnostics)`,
+    );
   const v: VerdictParams = { uri, version, analyzed: true, contentShare: s.contentShare, counts: s.counts, script: s.script, text: `corpus-lint: ${parts.join(' · ')}` };
   if (sections !== undefined) v.sections = sections;
+  if (capped) v.diagnostics = capped;
   return v;
 }
 
