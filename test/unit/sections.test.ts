@@ -13,6 +13,7 @@ import {
   analyzeDocument,
   analyzeSections,
   cleanDocument,
+  resplitSections,
   Section,
   SectionCache,
   SECTION_THRESHOLD,
@@ -106,6 +107,27 @@ describe('sections: splitting', () => {
       const changed = texts(u, after).filter((x) => !old.has(x));
       assert.ok(changed.length <= 2, `edit ${k} at ${at}: ${changed.length} sections changed`);
       assert.ok(after.length >= before.length - 2 && after.length <= before.length + 2);
+    }
+  });
+});
+
+describe('sections: splitting again after an edit', () => {
+  it('resplitSections (rescanning around the change only) = splitSections, over random edits', () => {
+    for (const eol of ['\n', '\r\n']) {
+      let t = bigDoc(4, eol);
+      let prev = splitSections(t, OPTS).map((section) => ({ section, text: t.slice(section.start, section.end) }));
+      const r = rng(eol.length * 5);
+      const pieces = ['。', eol, eol + eol, '首页 | 新闻 | 联系我们' + eol, '', '今天天气很好。' + eol + eol + '第二段。'];
+      for (let k = 0; k < 60; k++) {
+        const at = Math.floor(r() * t.length);
+        const del = k % 3 === 0 ? Math.floor(r() * 200) : 0;
+        t = t.slice(0, at) + pieces[k % pieces.length] + t.slice(at + del);
+        if (eol === '\r\n') t = t.replace(/\r?\n/g, '\r\n');
+        const got = resplitSections(t, prev, OPTS);
+        assert.deepStrictEqual(got, splitSections(t, OPTS), `edit ${k} at ${at}`);
+        prev = got.map((section) => ({ section, text: t.slice(section.start, section.end) }));
+      }
+      assert.deepStrictEqual(resplitSections(t, prev, OPTS), prev.map((p) => p.section), 'the same text: the same sections');
     }
   });
 });

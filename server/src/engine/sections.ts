@@ -75,19 +75,26 @@ function hits(text: string, s: number, e: number): boolean {
  * [0, length) below the threshold. Deterministic: the same text gives the same sections.
  */
 export function splitSections(text: string, opts: SectionOptions = {}): Section[] {
-  const threshold = opts.threshold ?? SECTION_THRESHOLD;
+  if (text.length < (opts.threshold ?? SECTION_THRESHOLD)) return [{ start: 0, end: text.length, line: 0 }];
+  return scan(text, opts, [], 0, 0);
+}
+
+/**
+ * Cuts `text` from `from` (a line start where a section starts, at line `line`) to its end, appending to
+ * `out`. A cut depends only on the text from the section's start on, so the scan can start at any
+ * section start of a previous split whose text before it is unchanged. `resync(cut, line)` is asked at
+ * each cut: when it returns sections (the rest, known from a previous split), they end the result.
+ */
+function scan(text: string, opts: SectionOptions, out: Section[], from: number, line: number, resync?: (cut: number, line: number) => Section[] | undefined): Section[] {
   const min = opts.min ?? SECTION_MIN;
   const max = opts.max ?? SECTION_MAX;
   const n = text.length;
-  if (n < threshold) return [{ start: 0, end: n, line: 0 }];
-  const cr = text.indexOf('\r') >= 0; // \r or \r\n line breaks: scan code by code (rare); else indexOf
-  const out: Section[] = [];
-  let secStart = 0;
-  let secLine = 0;
+  const cr = text.indexOf('\r', from) >= 0; // \r or \r\n line breaks: scan code by code (rare); else indexOf
+  let secStart = from;
+  let secLine = line;
   let prevStart = -1; // the previous line (its blankness is only looked at near a cut)
   let prevEnd = -1;
-  let line = 0;
-  let s = 0; // start of the current line
+  let s = from; // start of the current line
   while (s < n) {
     let e: number;
     let next: number;
@@ -111,6 +118,11 @@ export function splitSections(text: string, opts: SectionOptions = {}): Section[
         out.push({ start: secStart, end: s, line: secLine });
         secStart = s;
         secLine = line;
+        const rest = resync?.(s, line);
+        if (rest) {
+          for (const r of rest) out.push(r);
+          return out;
+        }
       }
     }
     prevStart = s;
@@ -120,6 +132,32 @@ export function splitSections(text: string, opts: SectionOptions = {}): Section[
   }
   out.push({ start: secStart, end: n, line: secLine });
   return out;
+}
+
+/**
+ * splitSections(text), knowing the sections of a previous text (`prev`, each with its text): the
+ * sections before the first changed one are kept, the scan starts one section before it and stops at
+ * the first cut after the change that falls where a previous cut falls with the same text after it;
+ * the previous sections from there on are kept, shifted. The same result as splitSections(text).
+ */
+export function resplitSections(text: string, prev: readonly { section: Section; text: string }[], opts: SectionOptions = {}): Section[] {
+  if (text.length < (opts.threshold ?? SECTION_THRESHOLD) || prev.length < 2) return splitSections(text, opts);
+  let k = 0; // first section whose text changed
+  while (k < prev.length && text.startsWith(prev[k].text, prev[k].section.start)) k++;
+  const last = prev[prev.length - 1].section;
+  if (k === prev.length && last.end === text.length) return prev.map((p) => p.section);
+  const r = Math.max(0, k - 1);
+  const out = prev.slice(0, r).map((p) => p.section);
+  const delta = text.length - last.end;
+  const byStart = new Map<number, number>();
+  for (let j = r + 1; j < prev.length; j++) byStart.set(prev[j].section.start + delta, j);
+  return scan(text, opts, out, prev[r].section.start, prev[r].section.line, (cut, line) => {
+    const j = byStart.get(cut);
+    if (j === undefined || j <= k - 1) return undefined;
+    for (let m = j; m < prev.length; m++) if (!text.startsWith(prev[m].text, prev[m].section.start + delta)) return undefined;
+    const dl = line - prev[j].section.line;
+    return prev.slice(j).map((p) => ({ start: p.section.start + delta, end: p.section.end + delta, line: p.section.line + dl }));
+  });
 }
 
 /** A finding moved by `delta` code units (its fixes' edits too); the same object when delta is 0. */
@@ -222,6 +260,8 @@ export function* relativeFindings(parts: readonly SectionedPart[]): Generator<Fi
 export class SectionCache {
   private results = new Map<string, SectionResult>();
   private lineCaches: AnalysisCache[] = [];
+  /** The sections of the last analysis, each with its text (the keys of `results`). */
+  private last: { section: Section; text: string }[] = [];
   private key: string | undefined;
   stats = { hits: 0, misses: 0 };
 
@@ -231,6 +271,12 @@ export class SectionCache {
     this.key = key;
     this.results.clear();
     this.lineCaches = [];
+    this.last = [];
+  }
+
+  /** The sections of `text`: splitSections(text), rescanning only around what changed since the last analysis. */
+  split(text: string, opts: SectionOptions = {}): Section[] {
+    return resplitSections(text, this.last, opts);
   }
 
   get(text: string): SectionResult | undefined {
@@ -241,9 +287,11 @@ export class SectionCache {
     return (this.lineCaches[i] ??= new AnalysisCache());
   }
 
-  /** Keeps exactly `entries` (the sections of the analysis just made) and line caches for `count` positions. */
-  commit(entries: [string, SectionResult][], count: number): void {
+  /** Keeps exactly `entries` (the sections of the analysis just made, in order: their texts and results) and line caches for as many positions. */
+  commit(entries: [string, SectionResult][], sections: readonly Section[]): void {
+    const count = sections.length;
     this.results = new Map(entries);
+    this.last = sections.map((section, i) => ({ section, text: entries[i][0] }));
     this.lineCaches.length = Math.min(this.lineCaches.length, count);
   }
 
@@ -275,7 +323,7 @@ export function* analyzeSectionsSteps(
   cache?: SectionCache,
   sectionOpts: SectionOptions = {},
 ): Generator<void, SectionedAnalysis, void> {
-  const sections = splitSections(text, sectionOpts);
+  const sections = cache ? cache.split(text, sectionOpts) : splitSections(text, sectionOpts);
   const parts: SectionedPart[] = [];
   const entries: [string, SectionResult][] = [];
   let base = 0;
@@ -294,7 +342,7 @@ export function* analyzeSectionsSteps(
     parts.push({ section: sec, result: r, reused, base });
     base += r.rel.length;
   }
-  if (cache) cache.commit(entries, sections.length);
+  if (cache) cache.commit(entries, sections);
   return sectioned(parts);
 }
 
