@@ -61,6 +61,9 @@ import {
   tokenLegend,
 } from './protocol/entities';
 
+// CORPUS_LINT_V8_FLAGS: V8 flags set at start, for measuring memory settings (README Performance, figure 6).
+if (process.env.CORPUS_LINT_V8_FLAGS) v8.setFlagsFromString(process.env.CORPUS_LINT_V8_FLAGS);
+
 /** Server command: apply a document-wide operation ({uri, op, rule?, version?}). */
 export const APPLY_COMMAND = 'corpusLint.server.applyAction';
 
@@ -423,21 +426,28 @@ async function validate(uri: string): Promise<void> {
   // entities only after the diagnostics are out: a long message is written in pieces as the pipe drains,
   // and loading the tagger (nodejieba, the NER model: seconds) would hold the rest back
   if (a.analyzed && a.settings.entities.enabled) void sent.then(() => scheduleEntities(uri, a));
-  if (a.parts) void sent.then(() => scheduleIdleGc(a.settings.debounceMs));
+  if (a.parts) void sent.then(() => scheduleIdleGc());
 }
 
 /**
  * Memory of big documents. Every edit of a big document leaves large garbage: the previous text (2 bytes
  * a character), the publishDiagnostics JSON and its buffer — each in V8's large-object space, which only a
  * full GC frees, and V8 runs one late (RSS climbed ~10 MB per edit of a 2 MB file, then fell: a sawtooth
- * of 230–490 MB). Once the document is still (no change for corpusLint.debounceMs after its diagnostics
- * are written: the same pause that ends typing), one full GC brings the heap back to what is live.
- * Only after the analysis of a document in sections; measured in README (Performance, figure 6).
+ * of 230–490 MB). Once the server is still (no change for IDLE_GC_MS after the diagnostics are written),
+ * one full GC brings the heap back to what is live. It costs 40–160 ms with a 2 MB file open (measured,
+ * loaded machine): a change arriving meanwhile waits, so it waits for a pause longer than the gaps
+ * between keystrokes, and any change cancels it. Only after the analysis of a document in sections;
+ * measured in README (Performance, figure 6).
  */
+const IDLE_GC_MS = 500;
 let gcFn: (() => void) | null | undefined;
 let gcTimer: NodeJS.Timeout | undefined;
-function scheduleIdleGc(ms: number): void {
+function cancelIdleGc(): void {
   if (gcTimer) clearTimeout(gcTimer);
+  gcTimer = undefined;
+}
+function scheduleIdleGc(): void {
+  cancelIdleGc();
   gcTimer = setTimeout(() => {
     gcTimer = undefined;
     if (timers.size || running.size) return; // an analysis is pending: its publish schedules the next one
@@ -452,7 +462,7 @@ function scheduleIdleGc(ms: number): void {
     const t = performance.now();
     gcFn?.();
     if (TRACE) process.stderr.write(`TRACE idle gc ${(performance.now() - t).toFixed(1)}ms\n`);
-  }, ms);
+  }, IDLE_GC_MS);
 }
 
 /**
@@ -562,6 +572,7 @@ function publish(uri: string, a: Analysis): Promise<void> {
 documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
   trace(uri, `change v${e.document.version}`);
+  cancelIdleGc();
   const known = analyses.get(uri);
   // The first change after the diagnostics went out is analysed after one slice at most (an analysis runs
   // in slices and is dropped at the end of the slice in which a newer version arrives, see runSliced; the
