@@ -14,7 +14,7 @@ import {
   InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Finding, LineIndex, Rule, RULES, Segmenter, summarize } from './engine';
+import { analyze, Finding, LineIndex, Position, Rule, RULES, Segmenter, summarize } from './engine';
 import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
 import { AnalysisCache } from './engine/cache';
 import {
@@ -373,9 +373,9 @@ function findingOf(a: Analysis, i: number): Finding | undefined {
   return a.parts ? findingAt(a.parts, i) : a.findings[i];
 }
 
-/** Findings that may cover `offset` (all of them for a document in one piece; its sections' for a big one). */
-function findingsNear(a: Analysis, offset: number): readonly Finding[] {
-  return a.parts ? findingsAround(a.parts, offset) : a.findings;
+/** Findings that may cover `pos` (all of them for a document in one piece; its sections' for a big one). */
+function findingsNear(a: Analysis, pos: Position): readonly Finding[] {
+  return a.parts ? findingsAround(a.parts, new LineIndex(a.text).offsetAt(pos)) : a.findings;
 }
 
 /** The verdict of an analysis (content share, counts; for a big document per section, kept with each section). */
@@ -608,12 +608,12 @@ connection.onHover(async (params, token) => {
   const uri = params.textDocument.uri;
   const a = await ensure(uri);
   if (!a || !a.analyzed) return null;
-  if (!a.settings.entities.enabled) return hoverAt(a.text, findingsNear(a, new LineIndex(a.text).offsetAt(params.position)), params.position, a.settings.messageLanguage);
+  if (!a.settings.entities.enabled) return hoverAt(a.text, findingsNear(a, params.position), params.position, a.settings.messageLanguage);
   const e = await entitiesOf(uri, token);
   const cur = e?.a ?? a;
   const lang = cur.settings.messageLanguage;
   // entity findings (when the entity category is on) are covered by the entity hover
-  const near = findingsNear(cur, e ? e.ents.index.offsetAt(params.position) : new LineIndex(cur.text).offsetAt(params.position));
+  const near = findingsNear(cur, params.position);
   const other = hoverAt(cur.text, near.filter((f) => f.category !== 'entity'), params.position, lang);
   if (!e) return other;
   return mergeHover(e.ents.index, entityHoverAt(e.ents, e.ents.index.offsetAt(params.position), lang), other);
