@@ -141,23 +141,46 @@ function scan(text: string, opts: SectionOptions, out: Section[], from: number, 
  * the previous sections from there on are kept, shifted. The same result as splitSections(text).
  */
 export function resplitSections(text: string, prev: readonly { section: Section; text: string }[], opts: SectionOptions = {}): Section[] {
-  if (text.length < (opts.threshold ?? SECTION_THRESHOLD) || prev.length < 2) return splitSections(text, opts);
+  return resplit(text, prev, opts).sections;
+}
+
+/** resplitSections, and for each section the index of the previous section with the same text (-1: none). */
+function resplit(text: string, prev: readonly { section: Section; text: string }[], opts: SectionOptions): { sections: Section[]; from: number[] } {
+  if (text.length < (opts.threshold ?? SECTION_THRESHOLD) || prev.length < 2) {
+    const sections = splitSections(text, opts);
+    return { sections, from: sections.map(() => -1) };
+  }
   let k = 0; // first section whose text changed
   while (k < prev.length && text.startsWith(prev[k].text, prev[k].section.start)) k++;
   const last = prev[prev.length - 1].section;
-  if (k === prev.length && last.end === text.length) return prev.map((p) => p.section);
+  if (k === prev.length && last.end === text.length) return { sections: prev.map((p) => p.section), from: prev.map((_, i) => i) };
   const r = Math.max(0, k - 1);
   const out = prev.slice(0, r).map((p) => p.section);
   const delta = text.length - last.end;
   const byStart = new Map<number, number>();
   for (let j = r + 1; j < prev.length; j++) byStart.set(prev[j].section.start + delta, j);
-  return scan(text, opts, out, prev[r].section.start, prev[r].section.line, (cut, line) => {
+  let rest = 0;
+  const sections = scan(text, opts, out, prev[r].section.start, prev[r].section.line, (cut, line) => {
     const j = byStart.get(cut);
     if (j === undefined || j <= k - 1) return undefined;
     for (let m = j; m < prev.length; m++) if (!text.startsWith(prev[m].text, prev[m].section.start + delta)) return undefined;
     const dl = line - prev[j].section.line;
+    rest = prev.length - j;
     return prev.slice(j).map((p) => ({ start: p.section.start + delta, end: p.section.end + delta, line: p.section.line + dl }));
   });
+  const from: number[] = [];
+  for (let i = 0; i < r; i++) from.push(i);
+  // the rescanned sections: the same text as the previous section at the same place (before the change) or
+  // at the same place shifted (after it) — e.g. the section before the changed one, rescanned to no avail
+  const at = new Map<number, number[]>();
+  for (let m = r; m < prev.length; m++) for (const st of [prev[m].section.start, prev[m].section.start + delta]) at.set(st, [...(at.get(st) ?? []), m]);
+  for (let i = r; i < sections.length - rest; i++) {
+    const sec = sections[i];
+    const m = (at.get(sec.start) ?? []).find((c) => prev[c].text.length === sec.end - sec.start && text.startsWith(prev[c].text, sec.start));
+    from.push(m ?? -1);
+  }
+  for (let m = prev.length - rest; m < prev.length; m++) from.push(m);
+  return { sections, from };
 }
 
 /** A finding moved by `delta` code units (its fixes' edits too); the same object when delta is 0. */
@@ -252,16 +275,16 @@ export function* relativeFindings(parts: readonly SectionedPart[]): Generator<Fi
 }
 
 /**
- * Results of the sections of one document (the server keeps one per open document), keyed by the
- * section's text. Only the sections of the last analysis are kept. Each section position keeps a line
- * cache (cache.ts) too, so an edited section re-runs only its changed lines for line-local rules.
- * Results depend on the analysis options: `reset(key)` when they change.
+ * Results of the sections of one document (the server keeps one per open document): the sections of its
+ * last analysis, each with its text and result. The next analysis takes the result of every section whose
+ * text is unchanged — found by position (resplit: compares, no hashing of the text) — and analyses the
+ * others. Each section position keeps a line cache (cache.ts) too, so an edited section re-runs only its
+ * changed lines for line-local rules. Results depend on the analysis options: `reset(key)` when they change.
  */
 export class SectionCache {
-  private results = new Map<string, SectionResult>();
   private lineCaches: AnalysisCache[] = [];
-  /** The sections of the last analysis, each with its text (the keys of `results`). */
-  private last: { section: Section; text: string }[] = [];
+  /** The sections of the last analysis: where, their text, their result. */
+  private last: { section: Section; text: string; result: SectionResult }[] = [];
   private key: string | undefined;
   stats = { hits: 0, misses: 0 };
 
@@ -269,34 +292,33 @@ export class SectionCache {
   reset(key: string): void {
     if (key === this.key) return;
     this.key = key;
-    this.results.clear();
     this.lineCaches = [];
     this.last = [];
   }
 
-  /** The sections of `text`: splitSections(text), rescanning only around what changed since the last analysis. */
-  split(text: string, opts: SectionOptions = {}): Section[] {
-    return resplitSections(text, this.last, opts);
+  /** The sections of `text` (splitSections(text), rescanning only around the change) and, for each, the index of the last analysis's section with its text, or -1. */
+  split(text: string, opts: SectionOptions = {}): { sections: Section[]; from: number[] } {
+    return resplit(text, this.last, opts);
   }
 
-  get(text: string): SectionResult | undefined {
-    return this.results.get(text);
+  /** Section `i` of the last analysis. */
+  at(i: number): { section: Section; text: string; result: SectionResult } {
+    return this.last[i];
   }
 
   lineCache(i: number): AnalysisCache {
     return (this.lineCaches[i] ??= new AnalysisCache());
   }
 
-  /** Keeps exactly `entries` (the sections of the analysis just made, in order: their texts and results) and line caches for as many positions. */
-  commit(entries: [string, SectionResult][], sections: readonly Section[]): void {
-    const count = sections.length;
-    this.results = new Map(entries);
-    this.last = sections.map((section, i) => ({ section, text: entries[i][0] }));
-    this.lineCaches.length = Math.min(this.lineCaches.length, count);
+  /** Keeps exactly `sections` (those of the analysis just made, in order); line caches for as many positions. */
+  commit(sections: { section: Section; text: string; result: SectionResult }[]): void {
+    this.last = sections;
+    this.lineCaches.length = Math.min(this.lineCaches.length, sections.length);
   }
 
+  /** Sections kept. */
   get size(): number {
-    return this.results.size;
+    return this.last.length;
   }
 }
 
@@ -323,26 +345,31 @@ export function* analyzeSectionsSteps(
   cache?: SectionCache,
   sectionOpts: SectionOptions = {},
 ): Generator<void, SectionedAnalysis, void> {
-  const sections = cache ? cache.split(text, sectionOpts) : splitSections(text, sectionOpts);
+  const { sections, from } = cache ? cache.split(text, sectionOpts) : { sections: splitSections(text, sectionOpts), from: undefined };
   const parts: SectionedPart[] = [];
-  const entries: [string, SectionResult][] = [];
+  const kept: { section: Section; text: string; result: SectionResult }[] = [];
   let base = 0;
   for (let i = 0; i < sections.length; i++) {
     const sec = sections[i];
-    const t = text.slice(sec.start, sec.end);
-    let r = cache?.get(t);
-    const reused = !!r;
-    if (r) cache!.stats.hits++;
-    else {
+    const f = from ? from[i] : -1;
+    let r: SectionResult;
+    let t: string;
+    if (f >= 0) {
+      r = cache!.at(f).result;
+      t = text.slice(sec.start, sec.end); // a view of the current text (alive anyway)
+      cache!.stats.hits++;
+    } else {
+      // a copy: strings the rules keep from it (evidence) must not hold this version of the whole text
+      t = own(text.slice(sec.start, sec.end));
       const rel: Finding[] = yield* analyzeSteps(t, { ...options, cache: cache ? cache.lineCache(i) : undefined });
       r = { rel, abs: rel, at: 0 };
       if (cache) cache.stats.misses++;
     }
-    if (cache) entries.push([reused ? t : own(t), r]);
-    parts.push({ section: sec, result: r, reused, base });
+    if (cache) kept.push({ section: sec, text: t, result: r });
+    parts.push({ section: sec, result: r, reused: f >= 0, base });
     base += r.rel.length;
   }
-  if (cache) cache.commit(entries, sections);
+  if (cache) cache.commit(kept);
   return sectioned(parts);
 }
 
