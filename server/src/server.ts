@@ -7,6 +7,7 @@ import {
   CodeAction,
   CodeActionParams,
   createConnection,
+  DocumentSymbol,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
@@ -40,7 +41,7 @@ import { analysisKey, defaultSettings, enabledCategories, parseSettings, SECTION
 import { shouldAnalyze } from './protocol/gate';
 import { diagnosticCount, toDiagnostics, toSectionDiagnostics } from './protocol/convert';
 import { hoverAt } from './protocol/hover';
-import { toDocumentSymbols } from './protocol/structure';
+import { toDocumentSymbols, toSectionSymbols } from './protocol/structure';
 import { ActionContext, ActionData, CODE_ACTION_KINDS, codeActions, Op, opLspEdits, resolveAction } from './protocol/actions';
 import { Script, scriptOf } from './protocol/script';
 import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParams, verdictLens, verdictOfSummary } from './protocol/verdict';
@@ -619,16 +620,22 @@ connection.onHover(async (params, token) => {
   return mergeHover(e.ents.index, entityHoverAt(e.ents, e.ents.index.offsetAt(params.position), lang), other);
 });
 
+/** The outline: for a document in sections, each section's (kept per section, protocol/structure.ts). */
+function symbolsOf(a: Analysis): DocumentSymbol[] {
+  if (!a.parts) return toDocumentSymbols(a.text, a.findings);
+  return toSectionSymbols(a.parts.map((p) => ({ text: () => a.text.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result })));
+}
+
 connection.onDocumentSymbol(async (params, token) => {
   const uri = params.textDocument.uri;
   const a = await ensure(uri);
   if (!a || !a.analyzed) return [];
-  const symbols = toDocumentSymbols(a.text, a.findings);
+  const symbols = symbolsOf(a);
   if (!a.settings.entities.enabled) return symbols;
   const e = await entitiesOf(uri, token);
   if (!e) return symbols;
   const section = entitySymbols(e.ents, e.a.settings.messageLanguage);
-  const parts = e.a === a ? symbols : toDocumentSymbols(e.a.text, e.a.findings);
+  const parts = e.a === a ? symbols : symbolsOf(e.a);
   return section ? [...parts, section] : parts;
 });
 

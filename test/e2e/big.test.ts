@@ -83,6 +83,16 @@ describe('language server over stdio: a big document in sections', function () {
     assert.strictEqual(lenses[0].command.title, v.text);
   });
 
+  it('the outline is each section’s structure, inside the document', async () => {
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const idx = new LineIndex(text);
+    assert.ok(symbols.length > splitSections(text).length);
+    for (const s of symbols) assert.ok(s.range.start.line <= s.range.end.line && s.range.end.line < idx.lineCount, JSON.stringify(s.range));
+    assert.ok(symbols.filter((s: any) => s.name.startsWith('Headline: ')).length > 1, 'a headline per section');
+    const lines = symbols.map((s: any) => s.range.start.line);
+    assert.deepStrictEqual(lines, [...lines].sort((a: number, b: number) => a - b), 'in document order');
+  });
+
   it('a quick fix in a late section applies that finding’s fix', async () => {
     const late = diagnostics.filter((d) => all[d.data.i].fixes?.length && d.range.start.line > diagnostics[diagnostics.length - 1].range.start.line * 0.8);
     const d = late[0];

@@ -24,6 +24,7 @@ import {
 import { diagnosticCount, toDiagnostics, toSectionDiagnostics } from '../../server/src/protocol/convert';
 import { defaultSettings, parseSettings } from '../../server/src/protocol/settings';
 import { verdictOfSummary } from '../../server/src/protocol/verdict';
+import { toDocumentSymbols, toSectionSymbols } from '../../server/src/protocol/structure';
 import { SEEDS_DIR, seedIds } from '../seeds';
 
 const OPTS = { threshold: 3000, min: 1500, max: 4000 };
@@ -232,5 +233,30 @@ describe('diagnostics limit (corpusLint.maxDiagnostics)', () => {
     assert.strictEqual(parseSettings({ maxDiagnostics: 0 }).maxDiagnostics, 0, '0: no limit');
     assert.strictEqual(toDiagnostics(findings, new LineIndex(t), 1, parseSettings({ maxDiagnostics: 0 })).length, all.length);
     assert.strictEqual(parseSettings({ maxDiagnostics: -3 }).maxDiagnostics, defaultSettings().maxDiagnostics);
+  });
+});
+
+describe('sections: outline', () => {
+  it('toSectionSymbols is each section’s outline, lines shifted, also after the sections moved', () => {
+    let t = bigDoc(3);
+    const cache = new SectionCache();
+    cache.reset('k');
+    for (let k = 0; k < 2; k++) {
+      const { parts } = analyzeSections(t, {}, cache, OPTS);
+      const got = toSectionSymbols(parts.map((p) => ({ text: () => t.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result })));
+      const expected = parts.flatMap((p) =>
+        toDocumentSymbols(t.slice(p.section.start, p.section.end), p.result.rel).map((s) => {
+          const dl = p.section.line;
+          const range = { start: { line: s.range.start.line + dl, character: s.range.start.character }, end: { line: s.range.end.line + dl, character: s.range.end.character } };
+          const detail = s.detail!.replace(/^lines? (\d+)(?:–(\d+))?/, (_m, a: string, b?: string) => (b ? `lines ${Number(a) + dl}–${Number(b) + dl}` : `line ${Number(a) + dl}`));
+          return { ...s, detail, range, selectionRange: range };
+        }),
+      );
+      assert.deepStrictEqual(got, expected);
+      assert.ok(got.length > parts.length, 'several parts per section');
+      const idx = new LineIndex(t);
+      for (const s of got) assert.ok(s.range.end.line < idx.lineCount);
+      t = '新的一行。\n' + t; // every section moves down one line
+    }
   });
 });

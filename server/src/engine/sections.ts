@@ -200,8 +200,10 @@ export interface SectionResult {
   at: number;
   /** summarize() of the section, once asked for. */
   summary?: Summary & { ink: number };
-  /** Free for callers (the server keeps the section's diagnostics here). */
+  /** Free for callers (the server keeps the section's diagnostics here)… */
   memo?: unknown;
+  /** …and its outline here. */
+  symbols?: unknown;
 }
 
 /** One analysed section of a document: where it is and its result. */
