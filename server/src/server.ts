@@ -87,6 +87,8 @@ interface Analysis {
   readonly findings: Finding[];
   /** A big document (SECTION_THRESHOLD or more) is analysed in sections (engine/sections.ts): here they are. */
   parts?: SectionedPart[];
+  /** The line index of `text`, made when first needed (lineIndexOf). */
+  index?: LineIndex;
   /** The verdict, computed when first needed (after the diagnostics are sent): see verdictOfAnalysis. */
   verdict?: VerdictParams;
   script?: Script | null;
@@ -376,7 +378,11 @@ function findingOf(a: Analysis, i: number): Finding | undefined {
 
 /** Findings that may cover `pos` (all of them for a document in one piece; its sections' for a big one). */
 function findingsNear(a: Analysis, pos: Position): readonly Finding[] {
-  return a.parts ? findingsAround(a.parts, new LineIndex(a.text).offsetAt(pos)) : a.findings;
+  return a.parts ? findingsAround(a.parts, lineIndexOf(a).offsetAt(pos)) : a.findings;
+}
+
+function lineIndexOf(a: Analysis): LineIndex {
+  return (a.index ??= new LineIndex(a.text));
 }
 
 /** The verdict of an analysis (content share, counts; for a big document per section, kept with each section). */
@@ -567,7 +573,7 @@ function publish(uri: string, a: Analysis): Promise<void> {
           a.settings,
           a.key,
         )
-      : toDiagnostics(a.findings, new LineIndex(a.text), a.version, a.settings);
+      : toDiagnostics(a.findings, lineIndexOf(a), a.version, a.settings);
   trace(uri, `diagnostics (${diagnostics.length})`);
   // the verdict (summarize: a few ms on a page) is computed and sent once the diagnostics are written
   return connection.sendDiagnostics({ uri, version: a.version, diagnostics }).then(
@@ -609,13 +615,13 @@ connection.onHover(async (params, token) => {
   const uri = params.textDocument.uri;
   const a = await ensure(uri);
   if (!a || !a.analyzed) return null;
-  if (!a.settings.entities.enabled) return hoverAt(a.text, findingsNear(a, params.position), params.position, a.settings.messageLanguage);
+  if (!a.settings.entities.enabled) return hoverAt(a.text, findingsNear(a, params.position), params.position, a.settings.messageLanguage, lineIndexOf(a));
   const e = await entitiesOf(uri, token);
   const cur = e?.a ?? a;
   const lang = cur.settings.messageLanguage;
   // entity findings (when the entity category is on) are covered by the entity hover
   const near = findingsNear(cur, params.position);
-  const other = hoverAt(cur.text, near.filter((f) => f.category !== 'entity'), params.position, lang);
+  const other = hoverAt(cur.text, near.filter((f) => f.category !== 'entity'), params.position, lang, lineIndexOf(cur));
   if (!e) return other;
   return mergeHover(e.ents.index, entityHoverAt(e.ents, e.ents.index.offsetAt(params.position), lang), other);
 });
@@ -669,10 +675,16 @@ connection.onCodeLens(async (params) => {
   return [verdictLens(verdictOfAnalysis(params.textDocument.uri, a))];
 });
 
+/**
+ * The document's script, for the convert actions. A document in sections takes it from its sections'
+ * script/document findings (kept per section) when the script category runs: scriptOf over a 10 MB text
+ * costs 0.1–0.5 s, and editors ask for code actions after every edit.
+ */
 function scriptOfAnalysis(a: Analysis): Script | undefined {
   if (a.script === undefined) {
     try {
-      a.script = scriptOf(a.text) ?? null;
+      const fromSections = a.parts && a.settings.categories.script ? summarizeSections(a.text, a.parts).script : undefined;
+      a.script = ((fromSections as Script | undefined) ?? scriptOf(a.text)) ?? null;
     } catch {
       a.script = null;
     }
@@ -693,6 +705,7 @@ function actionContext(uri: string, a: Analysis, lazy: boolean): ActionContext {
     scan: a.parts ? () => relativeFindings(a.parts!) : undefined,
     lang: a.settings.messageLanguage,
     script: scriptOfAnalysis(a),
+    index: lineIndexOf(a),
     lazy,
   };
 }
