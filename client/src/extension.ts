@@ -14,6 +14,9 @@ interface Verdict {
   contentShare: number;
   counts: Record<string, number>;
   script?: string;
+  /** The text says it too: "analysed in N sections", "showing the first N of M problems". */
+  sections?: number;
+  diagnostics?: { published: number; total: number };
   text: string;
 }
 

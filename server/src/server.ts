@@ -7,6 +7,7 @@ import {
   CodeAction,
   CodeActionParams,
   createConnection,
+  DocumentSymbol,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
@@ -14,22 +15,36 @@ import {
   InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Finding, LineIndex, Rule, RULES, Segmenter } from './engine';
+import { analyze, Finding, LineIndex, Position, Rule, RULES, Segmenter, summarize } from './engine';
 import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
 import { AnalysisCache } from './engine/cache';
+import {
+  analyzeSectionsSteps,
+  findingAt,
+  findingsAround,
+  relativeFindings,
+  SectionCache,
+  sectioned,
+  SectionedAnalysis,
+  SectionedPart,
+  SECTION_THRESHOLD,
+  summarizeSections,
+} from './engine/sections';
 import { compileUserPatterns } from './engine/patterns';
 import { jiebaSegmenter } from './segmenter';
 import * as fs from 'fs';
 import * as url from 'url';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { detectEncoding } from './cli/read';
 import { analysisKey, defaultSettings, enabledCategories, parseSettings, SECTION, Settings } from './protocol/settings';
 import { shouldAnalyze } from './protocol/gate';
-import { toDiagnostics } from './protocol/convert';
+import { diagnosticCount, toDiagnostics, toSectionDiagnostics } from './protocol/convert';
 import { hoverAt } from './protocol/hover';
-import { toDocumentSymbols } from './protocol/structure';
+import { toDocumentSymbols, toSectionSymbols } from './protocol/structure';
 import { ActionContext, ActionData, CODE_ACTION_KINDS, codeActions, Op, opLspEdits, resolveAction } from './protocol/actions';
 import { Script, scriptOf } from './protocol/script';
-import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParams, verdictLens, verdictOf } from './protocol/verdict';
+import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParams, verdictLens, verdictOfSummary } from './protocol/verdict';
 import { toWorkspaceEdit } from './protocol/convert';
 import { recognize } from './engine/ner';
 import { TaggerProcess } from './tagger';
@@ -48,6 +63,15 @@ import {
   tokenLegend,
 } from './protocol/entities';
 
+/**
+ * V8's old generation grows to up to ~4× what is live before a full GC when the allocation rate is high:
+ * with a 10 MB file open, edits in bursts took RSS 403 → 825 MB (each edit leaves the previous text and
+ * the publishDiagnostics JSON as large-object garbage). --heap-growing-percent=50 lets it grow to 1.5×:
+ * RSS 371–522 MB, no growth, edit latency within the noise (README Performance, figure 6). Set at start,
+ * before the heap is large; CORPUS_LINT_V8_FLAGS replaces it (for measuring other settings).
+ */
+v8.setFlagsFromString(process.env.CORPUS_LINT_V8_FLAGS ?? '--heap-growing-percent=50');
+
 /** Server command: apply a document-wide operation ({uri, op, rule?, version?}). */
 export const APPLY_COMMAND = 'corpusLint.server.applyAction';
 
@@ -57,8 +81,17 @@ interface Analysis {
   key: string;
   settings: Settings;
   analyzed: boolean;
-  findings: Finding[];
-  verdict: VerdictParams;
+  /**
+   * Every finding, absolute offsets. For a big document made on first access (sections.ts): the edit →
+   * diagnostics path does not need it; hovers and code actions ask for what they need (findingNear, findingOf).
+   */
+  readonly findings: Finding[];
+  /** A big document (SECTION_THRESHOLD or more) is analysed in sections (engine/sections.ts): here they are. */
+  parts?: SectionedPart[];
+  /** The line index of `text`, made when first needed (lineIndexOf). */
+  index?: LineIndex;
+  /** The verdict, computed when first needed (after the diagnostics are sent): see verdictOfAnalysis. */
+  verdict?: VerdictParams;
   script?: Script | null;
   published?: boolean;
   /** People, places and organisations, once tagged (after the diagnostics are published). */
@@ -95,6 +128,14 @@ const caches = new Map<string, AnalysisCache>();
 function cacheOf(uri: string): AnalysisCache {
   let c = caches.get(uri);
   if (!c) caches.set(uri, (c = new AnalysisCache()));
+  return c;
+}
+/** Per big document: the results of its sections, reused for the sections an edit did not touch. */
+const sectionCaches = new Map<string, SectionCache>();
+function sectionCacheOf(uri: string, key: string): SectionCache {
+  let c = sectionCaches.get(uri);
+  if (!c) sectionCaches.set(uri, (c = new SectionCache()));
+  c.reset(key);
   return c;
 }
 let globalSettings = defaultSettings();
@@ -244,13 +285,12 @@ const lastCost = new Map<string, number>();
 const SLICE_MS = 10;
 
 /**
- * Analyses the document's current version in slices (rule by rule, pausing every SLICE_MS), and drops
- * the work as soon as a newer version arrives; undefined then. Same findings as runEngine.
+ * Runs an analysis generator (one step per rule) in slices, pausing every SLICE_MS, and drops the work
+ * as soon as a newer version arrives; undefined then. An analysis shorter than one slice never pauses.
  */
-async function runEngineSliced(uri: string, version: number, text: string, settings: Settings): Promise<Finding[] | undefined> {
+async function runSliced<T>(uri: string, version: number, steps: Generator<void, T, void>, failed: T): Promise<T | undefined> {
   const stale = () => documents.get(uri)?.version !== version;
   try {
-    const steps = analyzeSteps(text, engineOptions(uri, settings));
     let t = performance.now();
     for (;;) {
       const r = steps.next();
@@ -263,7 +303,31 @@ async function runEngineSliced(uri: string, version: number, text: string, setti
     }
   } catch (err) {
     connection.console.error(`corpus-lint: analysis failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    return [];
+    return failed;
+  }
+}
+
+/** Same findings as runEngine, in slices (see runSliced). */
+function runEngineSliced(uri: string, version: number, text: string, settings: Settings): Promise<Finding[] | undefined> {
+  return runSliced(uri, version, analyzeSteps(text, engineOptions(uri, settings)), []);
+}
+
+/** A big document, section by section: sections unchanged since the last analysis are reused (SectionCache). */
+function sectionSteps(uri: string, text: string, settings: Settings, key: string): Generator<void, SectionedAnalysis, void> {
+  const { cache: _wholeDocumentCache, ...options } = engineOptions(uri, settings);
+  return analyzeSectionsSteps(text, options, sectionCacheOf(uri, key));
+}
+
+function runSections(uri: string, text: string, settings: Settings, key: string): SectionedAnalysis {
+  const steps = sectionSteps(uri, text, settings, key);
+  try {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  } catch (err) {
+    connection.console.error(`corpus-lint: analysis failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return sectioned([]);
   }
 }
 
@@ -283,22 +347,74 @@ async function ensure(uri: string, sliced = false): Promise<Analysis | undefined
   const analyzed = shouldAnalyze(doc.languageId, text, settings.onlyChinese);
   const t0 = performance.now();
   let findings: Finding[] = [];
+  let sa: SectionedAnalysis | undefined;
+  const big = text.length >= SECTION_THRESHOLD;
   if (analyzed && sliced) {
-    const r = await runEngineSliced(uri, doc.version, text, settings);
+    const r = big
+      ? await runSliced(uri, doc.version, sectionSteps(uri, text, settings, key), sectioned([]))
+      : await runEngineSliced(uri, doc.version, text, settings);
     if (!r) return undefined; // a newer version is on its way
     const again = analyses.get(uri); // a request may have analysed this version meanwhile
     if (again && again.version === doc.version && again.key === key) return again;
-    findings = r;
-  } else if (analyzed) findings = runEngine(uri, text, settings);
+    if (Array.isArray(r)) findings = r;
+    else sa = r;
+  } else if (analyzed && big) sa = runSections(uri, text, settings, key);
+  else if (analyzed) findings = runEngine(uri, text, settings);
   lastCost.set(uri, performance.now() - t0);
-  const verdict = analyzed ? verdictOf(uri, doc.version, text, findings, settings.messageLanguage) : skippedVerdict(uri, doc.version);
-  const a: Analysis = { version: doc.version, text, key, settings, analyzed, findings, verdict };
+  trace(uri, 'analysis');
+  if (big) caches.delete(uri); // the whole-document line cache is not used for sections
+  else sectionCaches.delete(uri);
+  const parts = sa?.parts;
+  const a: Analysis = sa
+    ? { version: doc.version, text, key, settings, analyzed, parts, get findings() { return sa!.findings; } }
+    : { version: doc.version, text, key, settings, analyzed, findings };
   analyses.set(uri, a);
   return a;
 }
 
+/** Finding `i` of an analysis (a diagnostic's data.i). */
+function findingOf(a: Analysis, i: number): Finding | undefined {
+  return a.parts ? findingAt(a.parts, i) : a.findings[i];
+}
+
+/** Findings that may cover `pos` (all of them for a document in one piece; its sections' for a big one). */
+function findingsNear(a: Analysis, pos: Position): readonly Finding[] {
+  return a.parts ? findingsAround(a.parts, lineIndexOf(a).offsetAt(pos)) : a.findings;
+}
+
+function lineIndexOf(a: Analysis): LineIndex {
+  return (a.index ??= new LineIndex(a.text));
+}
+
+/** The verdict of an analysis (content share, counts; for a big document per section, kept with each section). */
+function verdictOfAnalysis(uri: string, a: Analysis): VerdictParams {
+  if (!a.verdict) {
+    const lang = a.settings.messageLanguage;
+    if (!a.analyzed) a.verdict = skippedVerdict(uri, a.version);
+    else {
+      const count = diagnosticCount(a.parts ? relativeFindings(a.parts) : a.findings, a.settings);
+      const summary = a.parts ? summarizeSections(a.text, a.parts) : summarize(a.text, a.findings);
+      a.verdict = verdictOfSummary(uri, a.version, summary, lang, a.parts?.length, count);
+    }
+  }
+  return a.verdict;
+}
+
 function schedule(uri: string, delay: number): void {
   restartTimer(timers, uri, delay, () => void validate(uri));
+}
+
+/**
+ * CORPUS_LINT_TRACE=1: timings of the edit path on stderr (change received → analysis → verdict →
+ * diagnostics → message written), for measuring the server's own cost. Off by default.
+ */
+const TRACE = process.env.CORPUS_LINT_TRACE === '1';
+const traceT = new Map<string, number>();
+function trace(uri: string, what: string): void {
+  if (!TRACE) return;
+  const now = performance.now();
+  process.stderr.write(`TRACE ${what} +${(now - (traceT.get(uri) ?? now)).toFixed(1)}ms\n`);
+  traceT.set(uri, now);
 }
 
 /** Documents whose debounced analysis is running. */
@@ -306,6 +422,7 @@ const running = new Set<string>();
 
 async function validate(uri: string): Promise<void> {
   running.add(uri);
+  trace(uri, 'validate');
   let a: Analysis | undefined;
   try {
     a = await ensure(uri, true);
@@ -313,11 +430,53 @@ async function validate(uri: string): Promise<void> {
     running.delete(uri);
   }
   if (!a) return;
+  trace(uri, 'analysed');
+  // one turn of the event loop: a change that arrived with this one (already read, not yet handled) makes
+  // this version stale, and publish() then skips it
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const sent = publish(uri, a);
+  if (TRACE) void sent.then(() => trace(uri, 'written'));
   wakeIdle(uri);
   // entities only after the diagnostics are out: a long message is written in pieces as the pipe drains,
   // and loading the tagger (nodejieba, the NER model: seconds) would hold the rest back
   if (a.analyzed && a.settings.entities.enabled) void sent.then(() => scheduleEntities(uri, a));
+  if (a.parts) void sent.then(() => scheduleIdleGc());
+}
+
+/**
+ * Memory of big documents. Every edit of a big document leaves large garbage: the previous text (2 bytes
+ * a character), the publishDiagnostics JSON and its buffer — each in V8's large-object space, which only a
+ * full GC frees, and V8 runs one late (RSS climbed ~10 MB per edit of a 2 MB file, then fell: a sawtooth
+ * of 230–490 MB). Once the server is still (no change for IDLE_GC_MS after the diagnostics are written),
+ * one full GC brings the heap back to what is live. It costs 40–160 ms with a 2 MB file open (measured,
+ * loaded machine): a change arriving meanwhile waits, so it waits for a pause longer than the gaps
+ * between keystrokes, and any change cancels it. Only after the analysis of a document in sections;
+ * measured in README (Performance, figure 6).
+ */
+const IDLE_GC_MS = 500;
+let gcFn: (() => void) | null | undefined;
+let gcTimer: NodeJS.Timeout | undefined;
+function cancelIdleGc(): void {
+  if (gcTimer) clearTimeout(gcTimer);
+  gcTimer = undefined;
+}
+function scheduleIdleGc(): void {
+  cancelIdleGc();
+  gcTimer = setTimeout(() => {
+    gcTimer = undefined;
+    if (timers.size || running.size) return; // an analysis is pending: its publish schedules the next one
+    if (gcFn === undefined) {
+      try {
+        v8.setFlagsFromString('--expose-gc');
+        gcFn = vm.runInNewContext('gc') as () => void;
+      } catch {
+        gcFn = null;
+      }
+    }
+    const t = performance.now();
+    gcFn?.();
+    if (TRACE) process.stderr.write(`TRACE idle gc ${(performance.now() - t).toFixed(1)}ms\n`);
+  }, IDLE_GC_MS);
 }
 
 /**
@@ -412,22 +571,35 @@ function publish(uri: string, a: Analysis): Promise<void> {
   const doc = documents.get(uri);
   if (!doc || doc.version !== a.version || a.published) return Promise.resolve(); // stale: a newer version is on its way
   a.published = true;
-  const diagnostics = a.analyzed ? toDiagnostics(a.findings, new LineIndex(a.text), a.version, a.settings) : [];
-  const sent = [connection.sendDiagnostics({ uri, version: a.version, diagnostics }), connection.sendNotification(VerdictNotification, a.verdict)];
-  return Promise.all(sent).then(
-    () => undefined,
+  const diagnostics = !a.analyzed
+    ? []
+    : a.parts
+      ? toSectionDiagnostics(
+          a.parts.map((p) => ({ text: () => a.text.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result })),
+          a.version,
+          a.settings,
+          a.key,
+        )
+      : toDiagnostics(a.findings, lineIndexOf(a), a.version, a.settings);
+  trace(uri, `diagnostics (${diagnostics.length})`);
+  // the verdict (summarize: a few ms on a page) is computed and sent once the diagnostics are written
+  return connection.sendDiagnostics({ uri, version: a.version, diagnostics }).then(
+    () => connection.sendNotification(VerdictNotification, verdictOfAnalysis(uri, a)),
     () => undefined,
   );
 }
 
 documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
+  trace(uri, `change v${e.document.version}`);
+  cancelIdleGc();
   const known = analyses.get(uri);
   // The first change after the diagnostics went out is analysed after one slice at most (an analysis runs
-  // in slices and is dropped at the end of the slice in which a newer version arrives, see runEngineSliced;
-  // the slice lets changes sent together arrive first). Changes that come while an analysis is pending or
-  // running are typing: they wait for a pause of corpusLint.debounceMs, at most as long as an analysis of
-  // this document takes (a small document is analysed at once).
+  // in slices and is dropped at the end of the slice in which a newer version arrives, see runSliced; the
+  // slice lets changes sent together arrive first — with no wait at all, two changes sent back to back
+  // published the first one under load: measured, test/e2e/server.test.ts). Changes that come while an
+  // analysis is pending or running are typing: they wait for a pause of corpusLint.debounceMs, at most as
+  // long as an analysis of this document takes (a small document is analysed at once).
   const typing = timers.has(uri) || running.has(uri);
   const cap = Math.round(lastCost.get(uri) ?? SLICE_MS);
   schedule(uri, !known ? 0 : Math.min(known.settings.debounceMs, cap, typing ? Number.POSITIVE_INFINITY : SLICE_MS));
@@ -439,6 +611,7 @@ documents.onDidClose((e) => {
   cancelTimer(entityTimers, uri);
   analyses.delete(uri);
   caches.delete(uri);
+  sectionCaches.delete(uri);
   lastCost.delete(uri);
   settingsCache.delete(uri);
   wakeIdle(uri);
@@ -449,26 +622,33 @@ connection.onHover(async (params, token) => {
   const uri = params.textDocument.uri;
   const a = await ensure(uri);
   if (!a || !a.analyzed) return null;
-  if (!a.settings.entities.enabled) return hoverAt(a.text, a.findings, params.position, a.settings.messageLanguage);
+  if (!a.settings.entities.enabled) return hoverAt(a.text, findingsNear(a, params.position), params.position, a.settings.messageLanguage, lineIndexOf(a));
   const e = await entitiesOf(uri, token);
   const cur = e?.a ?? a;
   const lang = cur.settings.messageLanguage;
   // entity findings (when the entity category is on) are covered by the entity hover
-  const other = hoverAt(cur.text, cur.findings.filter((f) => f.category !== 'entity'), params.position, lang);
+  const near = findingsNear(cur, params.position);
+  const other = hoverAt(cur.text, near.filter((f) => f.category !== 'entity'), params.position, lang, lineIndexOf(cur));
   if (!e) return other;
   return mergeHover(e.ents.index, entityHoverAt(e.ents, e.ents.index.offsetAt(params.position), lang), other);
 });
+
+/** The outline: for a document in sections, each section's (kept per section, protocol/structure.ts). */
+function symbolsOf(a: Analysis): DocumentSymbol[] {
+  if (!a.parts) return toDocumentSymbols(a.text, a.findings);
+  return toSectionSymbols(a.parts.map((p) => ({ text: () => a.text.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result })));
+}
 
 connection.onDocumentSymbol(async (params, token) => {
   const uri = params.textDocument.uri;
   const a = await ensure(uri);
   if (!a || !a.analyzed) return [];
-  const symbols = toDocumentSymbols(a.text, a.findings);
+  const symbols = symbolsOf(a);
   if (!a.settings.entities.enabled) return symbols;
   const e = await entitiesOf(uri, token);
   if (!e) return symbols;
   const section = entitySymbols(e.ents, e.a.settings.messageLanguage);
-  const parts = e.a === a ? symbols : toDocumentSymbols(e.a.text, e.a.findings);
+  const parts = e.a === a ? symbols : symbolsOf(e.a);
   return section ? [...parts, section] : parts;
 });
 
@@ -499,13 +679,19 @@ connection.onReferences(async (params, token) => {
 connection.onCodeLens(async (params) => {
   const a = await ensure(params.textDocument.uri);
   if (!a || !a.analyzed || !a.settings.codeLens) return [];
-  return [verdictLens(a.verdict)];
+  return [verdictLens(verdictOfAnalysis(params.textDocument.uri, a))];
 });
 
+/**
+ * The document's script, for the convert actions. A document in sections takes it from its sections'
+ * script/document findings (kept per section) when the script category runs: scriptOf over a 10 MB text
+ * costs 0.1–0.5 s, and editors ask for code actions after every edit.
+ */
 function scriptOfAnalysis(a: Analysis): Script | undefined {
   if (a.script === undefined) {
     try {
-      a.script = scriptOf(a.text) ?? null;
+      const fromSections = a.parts && a.settings.categories.script ? summarizeSections(a.text, a.parts).script : undefined;
+      a.script = ((fromSections as Script | undefined) ?? scriptOf(a.text)) ?? null;
     } catch {
       a.script = null;
     }
@@ -519,9 +705,14 @@ function actionContext(uri: string, a: Analysis, lazy: boolean): ActionContext {
     version: a.version,
     documentChanges: hasDocumentChanges,
     text: a.text,
-    findings: a.findings,
+    get findings() {
+      return a.findings;
+    },
+    findingAt: (i) => findingOf(a, i),
+    scan: a.parts ? () => relativeFindings(a.parts!) : undefined,
     lang: a.settings.messageLanguage,
     script: scriptOfAnalysis(a),
+    index: lineIndexOf(a),
     lazy,
   };
 }
@@ -545,7 +736,7 @@ connection.onExecuteCommand(async (params) => {
   if (params.command === SHOW_VERDICT_COMMAND) {
     const uri = String(params.arguments?.[0] ?? '');
     const a = await ensure(uri);
-    if (a) void connection.window.showInformationMessage(a.verdict.text);
+    if (a) void connection.window.showInformationMessage(verdictOfAnalysis(uri, a).text);
     return null;
   }
   if (params.command === APPLY_COMMAND) {

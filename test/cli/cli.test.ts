@@ -8,6 +8,7 @@ import { analyze, clean, LineIndex } from '../../server/src/engine';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 import { SEEDS_DIR, seedIds } from '../seeds';
 import { CHECK_CATEGORIES } from '../../server/src/cli/main';
+import { analyzeDocument, cleanDocument, SECTION_THRESHOLD, splitSections } from '../../server/src/engine/sections';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'corpus-lint.js');
@@ -109,6 +110,28 @@ describe('CLI contract', function () {
     const r = run(['clean', a]);
     assert.strictEqual(r.code, 0, r.err);
     assert.strictEqual(r.out, clean(PAGE, { segmenter: jiebaSegmenter }));
+  });
+
+  it('a big file (above SECTION_THRESHOLD) is checked and cleaned in sections, as the language server does', () => {
+    const pages: string[] = [];
+    for (let k = 0, n = 0; n < SECTION_THRESHOLD + 20000; k++) {
+      const p = PAGE.trimEnd().replace(/[0-9]/g, (d) => String((Number(d) + k) % 10)) + `\n第${k}页的正文内容,今天天气很好。`;
+      pages.push(p);
+      n += p.length + 2;
+    }
+    const text = pages.join('\n\n') + '\n';
+    const f = write('big.txt', text);
+    const r = run(['check', '--format', 'json', '--no-entities', f]);
+    assert.strictEqual(r.code, 1, r.err);
+    const idx = new LineIndex(text);
+    const expected = analyzeDocument(text, { categories: CHECK_CATEGORIES.filter((c) => c !== 'entity') });
+    assert.ok(splitSections(text).length > 2);
+    const got = JSON.parse(r.out).findings;
+    assert.deepStrictEqual(got.map((x: any) => [x.rule, x.range]), expected.map((x) => [x.rule, { start: idx.positionAt(x.start), end: idx.positionAt(x.end) }]));
+    const c = run(['clean', f]);
+    assert.strictEqual(c.code, 0, c.err);
+    assert.strictEqual(c.out, cleanDocument(text));
+    assert.ok(c.out.length < text.length);
   });
 
   it('reads a BOM and CRLF file with positions relative to the text after the BOM', () => {

@@ -40,16 +40,19 @@ describe('protocol: finding → diagnostic', () => {
     assert.strictEqual(doc.getText(d.range), '好');
   });
 
-  it('carries code, source, severity, tags, message language and the whole finding with its version', () => {
+  it('carries code, source, severity, tags, message language, and its version and finding index as data (not the finding)', () => {
     const f = lineFinding(text, 1, 'spam/injected-html', 'spam');
-    let d = toDiagnostic(f, new LineIndex(text), 3, defaultSettings());
+    let d = toDiagnostic(f, new LineIndex(text), 3, defaultSettings(), 17);
     assert.strictEqual(d.code, 'spam/injected-html');
     assert.strictEqual(d.source, 'corpus-lint');
     assert.strictEqual(d.severity, 3, 'information, the finding’s own');
     assert.deepStrictEqual(d.tags, [1], 'Unnecessary');
     assert.strictEqual(d.message, 'spam/injected-html fired');
     assert.deepStrictEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 22 } });
-    assert.deepStrictEqual(dataOf(d), { version: 3, finding: f });
+    assert.deepStrictEqual(d.data, { version: 3, i: 17 }, 'lean: the finding stays in the server');
+    assert.deepStrictEqual(dataOf(d), { version: 3, i: 17 });
+    assert.strictEqual(dataOf({ ...d, data: { version: 3, finding: f } }), undefined, 'the old shape (whole finding) is not ours any more');
+    assert.strictEqual(dataOf({ ...d, data: { version: 3, i: -1 } }), undefined);
     d = toDiagnostic(f, new LineIndex(text), 3, parseSettings({ messageLanguage: 'zh', severity: { spam: 'error' } }));
     assert.strictEqual(d.severity, 1);
     assert.strictEqual(d.message, 'spam/injected-html 命中');
@@ -86,7 +89,7 @@ describe('protocol: code actions', () => {
   };
   const findings: Finding[] = [lineFinding(text, 1, 'spam/injected-html', 'spam'), art('(guān)', ''), lineFinding(text, 3, 'spam/injected-html', 'spam'), art('(yan)', '')].sort((a, b) => a.start - b.start);
   const ctx = (version = 5, lazy = false): ActionContext => ({ uri: 'file:///x', version, documentChanges: true, text, findings, lang: 'en', lazy });
-  const diag = (f: Finding, version: number) => toDiagnostic(f, new LineIndex(text), version, defaultSettings());
+  const diag = (f: Finding, version: number, i = findings.indexOf(f)) => toDiagnostic(f, new LineIndex(text), version, defaultSettings(), i);
 
   it('offers the finding’s fix, "all of this rule" and clean; refuses a stale diagnostic', () => {
     const actions = codeActions(ctx(), [diag(findings[0], 5)]);
@@ -96,6 +99,17 @@ describe('protocol: code actions', () => {
     const after = applyLsp(text, (all.edit!.documentChanges![0] as any).edits);
     assert.strictEqual(after, '标题新闻\r\n正文第一段,关(guān)键。\r\n烟(yan)台很美。\r\n');
     assert.deepStrictEqual(codeActions(ctx(), [diag(findings[0], 4)], ['quickfix']), []);
+  });
+
+  it('finds the finding by the index in the diagnostic’s data; refuses an index that is not the diagnostic’s finding', () => {
+    const a = findings.find((f) => f.category === 'artifact')!;
+    const titles = (d: ReturnType<typeof diag>) => codeActions(ctx(), [d], ['quickfix']).map((x) => x.title);
+    assert.deepStrictEqual(titles(diag(a, 5))[0], 'Repair this artifact: Remove pinyin');
+    const second = findings.filter((f) => f.category === 'artifact')[1];
+    const fix = codeActions(ctx(), [diag(second, 5)], ['quickfix'])[0];
+    assert.strictEqual(applyLsp(text, (fix.edit!.documentChanges![0] as any).edits), text.replace('(yan)', ''), 'the fix of the finding at that index');
+    assert.deepStrictEqual(titles(diag(a, 5, findings.indexOf(findings.find((f) => f.rule !== a.rule)!))), [], 'index of another rule’s finding');
+    assert.deepStrictEqual(titles(diag(a, 5, findings.length)), [], 'index out of range');
   });
 
   it('artifacts: "repair this artifact" and "repair all artifacts"', () => {

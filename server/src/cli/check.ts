@@ -2,7 +2,8 @@
  * One file of `check`: read, analyse, format. The same function runs in the main thread (one job)
  * and in the worker pool (pool.ts), so the output of a file does not depend on where it ran.
  */
-import { analyze, Category, LineIndex } from '../engine';
+import { Category, LineIndex } from '../engine';
+import { analyzeDocument } from '../engine/sections';
 import { jiebaSegmenter } from '../segmenter';
 import { readText, ReadResult } from './read';
 import { textLine, toJsonFinding } from './format';
@@ -35,7 +36,8 @@ export function checkFile(file: string, opts: CheckOptions): CheckResult {
     return { out: '', err: `corpus-lint: ${file}: ${(e as Error).message}\n`, any: false, failed: true };
   }
   let err = '';
-  const findings = analyze(read.text, {
+  // big files (many pages concatenated) are analysed in sections, as the language server does
+  const findings = analyzeDocument(read.text, {
     categories: opts.categories,
     // nodejieba (and the NER model) load on first use: only when the entity category runs
     segmenter: jiebaSegmenter,

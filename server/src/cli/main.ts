@@ -5,7 +5,8 @@
  */
 import { Command } from 'commander';
 import * as os from 'os';
-import { analyze, clean, Category, CATEGORIES, DEFAULT_CATEGORIES } from '../engine';
+import { Category, CATEGORIES, DEFAULT_CATEGORIES } from '../engine';
+import { analyzeDocument, cleanDocument } from '../engine/sections';
 import { jiebaSegmenter } from '../segmenter';
 import { readText, isSupportedEncoding, KNOWN_ENCODINGS } from './read';
 import { expandInputs } from './files';
@@ -112,7 +113,7 @@ function start(argv: string[]): number | Promise<number> {
       for (const file of expandInputs(files, (msg) => process.stderr.write(`corpus-lint: ${msg}\n`))) {
         const read = readText(file, opts.encoding);
         process.stderr.write(encodingNote(file, read));
-        const findings = analyze(read.text, { segmenter: jiebaSegmenter });
+        const findings = analyzeDocument(read.text, { segmenter: jiebaSegmenter });
         process.stdout.write(`== ${file}\n` + renderExplain(read.text, findings));
       }
     });
@@ -125,7 +126,7 @@ function start(argv: string[]): number | Promise<number> {
     .action((file: string, opts: { encoding: string }) => {
       const read = readText(file, checkEncoding(opts.encoding));
       process.stderr.write(encodingNote(file, read));
-      process.stdout.write(clean(read.text, { segmenter: jiebaSegmenter }));
+      process.stdout.write(cleanDocument(read.text, { segmenter: jiebaSegmenter }));
     });
 
   try {

@@ -1,6 +1,7 @@
 /**
- * Code actions. Quick fixes come from the finding kept in Diagnostic.data and are offered only
- * when the diagnostic was made for the document's current version; document-wide actions (all
+ * Code actions. Quick fixes come from the finding a diagnostic points at (Diagnostic.data: the
+ * version and the finding's index in the server's analysis, convert.ts) and are offered only when the
+ * diagnostic was made for the document's current version and the finding there is the diagnostic's rule; document-wide actions (all
  * findings of a rule, all artifacts, clean, convert script) are computed from the analysis of the
  * current version, eagerly or — when the client can resolve — on resolve.
  */
@@ -21,13 +22,19 @@ export type ActionData = Op & { uri: string; version: number };
 
 export interface ActionContext extends EditTarget {
   text: string;
-  /** Findings of the analysis of `version`. */
+  /** Findings of the analysis of `version` (read only when edits are computed, when findingAt/scan are given). */
   findings: readonly Finding[];
+  /** Finding `i` of `findings` (a diagnostic's data.i), without making all of them; default findings[i]. */
+  findingAt?: (i: number) => Finding | undefined;
+  /** The same findings in the same order, offsets possibly not absolute: for counts by rule or category. */
+  scan?: () => Iterable<Finding>;
   lang: 'en' | 'zh';
   /** Script of the whole document, when known. */
   script?: Script;
   /** Defer the edits of document-wide actions to codeAction/resolve. */
   lazy?: boolean;
+  /** The line index of `text`, when the caller keeps one (a 10 MB text takes ~40 ms to index). */
+  index?: LineIndex;
 }
 
 export function kindMatches(kind: string, only: readonly string[] | undefined): boolean {
@@ -53,6 +60,12 @@ const T = {
     toTraditional: '将文档转换为繁体中文',
   },
 };
+
+function count(ctx: ActionContext, pred: (f: Finding) => boolean): number {
+  let n = 0;
+  for (const f of ctx.scan ? ctx.scan() : ctx.findings) if (pred(f)) n++;
+  return n;
+}
 
 const isRepair = (f: Finding) => f.category === 'artifact' || !!f.fixes?.[0]?.edits.some((e) => e.newText !== '');
 
@@ -90,7 +103,7 @@ export function scriptEdits(text: string, converted: string): TextEdit[] {
 }
 
 export function opLspEdits(op: Op, ctx: ActionContext): LspTextEdit[] {
-  return toTextEdits(new LineIndex(ctx.text), opEdits(op, ctx));
+  return toTextEdits(ctx.index ?? new LineIndex(ctx.text), opEdits(op, ctx));
 }
 
 function action(title: string, kind: string, op: Op, ctx: ActionContext, extra: Partial<CodeAction> = {}): CodeAction | undefined {
@@ -116,7 +129,7 @@ export function resolveAction(a: CodeAction, ctx: ActionContext): CodeAction {
 export function codeActions(ctx: ActionContext, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[] {
   const t = T[ctx.lang];
   const out: CodeAction[] = [];
-  const index = new LineIndex(ctx.text);
+  const index = ctx.index ?? new LineIndex(ctx.text);
   if (kindMatches(CodeActionKind.QuickFix, only)) {
     const rulesDone = new Set<string>();
     let artifactsDone = false;
@@ -124,7 +137,8 @@ export function codeActions(ctx: ActionContext, diagnostics: readonly Diagnostic
       if (d.source !== SOURCE) continue;
       const data = dataOf(d);
       if (!data || data.version !== ctx.version) continue; // stale: computed for another version — refuse
-      const f = data.finding;
+      const f = ctx.findingAt ? ctx.findingAt(data.i) : ctx.findings[data.i];
+      if (!f || f.rule !== d.code) continue; // not a finding of this analysis
       (f.fixes ?? []).forEach((fix, i) => {
         if (!fix.edits.length) return;
         out.push({
@@ -138,15 +152,15 @@ export function codeActions(ctx: ActionContext, diagnostics: readonly Diagnostic
       if (!f.fixes?.length) continue;
       if (!rulesDone.has(f.rule)) {
         rulesDone.add(f.rule);
-        const same = ctx.findings.filter((g) => g.rule === f.rule && g.fixes?.length);
-        if (same.length > 1) {
-          const a = action(t.rule(f.rule, same.length, isRepair(f)), CodeActionKind.QuickFix, { op: 'rule', rule: f.rule }, ctx);
+        const same = count(ctx, (g) => g.rule === f.rule && !!g.fixes?.length);
+        if (same > 1) {
+          const a = action(t.rule(f.rule, same, isRepair(f)), CodeActionKind.QuickFix, { op: 'rule', rule: f.rule }, ctx);
           if (a) out.push(a);
         }
       }
       if (f.category === 'artifact' && !artifactsDone) {
         artifactsDone = true;
-        const n = ctx.findings.filter((g) => g.category === 'artifact' && g.fixes?.length).length;
+        const n = count(ctx, (g) => g.category === 'artifact' && !!g.fixes?.length);
         if (n > 1) {
           const a = action(t.artifacts(n), CodeActionKind.QuickFix, { op: 'artifacts' }, ctx);
           if (a) out.push(a);
@@ -154,7 +168,7 @@ export function codeActions(ctx: ActionContext, diagnostics: readonly Diagnostic
       }
     }
   }
-  if (kindMatches(KIND_FIX_ALL, only) && ctx.findings.some((f) => CLEAN_CATEGORIES.includes(f.category) && f.fixes?.length)) {
+  if (kindMatches(KIND_FIX_ALL, only) && count(ctx, (f) => CLEAN_CATEGORIES.includes(f.category) && !!f.fixes?.length) > 0) {
     const a = action(t.clean, KIND_FIX_ALL, { op: 'clean' }, ctx);
     if (a) out.push(a);
   }

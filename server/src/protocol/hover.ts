@@ -49,8 +49,7 @@ export function findingsAt(findings: readonly Finding[], offset: number): Findin
   return findings.filter((f) => (f.start <= offset && offset < f.end) || (f.start === f.end && f.start === offset) || (offset === f.end && f.end > f.start));
 }
 
-export function hoverAt(text: string, findings: readonly Finding[], pos: Position, lang: 'en' | 'zh'): Hover | null {
-  const index = new LineIndex(text);
+export function hoverAt(text: string, findings: readonly Finding[], pos: Position, lang: 'en' | 'zh', index = new LineIndex(text)): Hover | null {
   const offset = index.offsetAt(pos);
   const zh = lang === 'zh';
   const hits = findingsAt(findings, offset).filter((f) => f.rule !== 'script/document');

@@ -24,14 +24,24 @@ export interface Settings {
   entities: { enabled: boolean };
   /** User patterns (raw; compiled with RE2 by engine/patterns.ts), honoured only in trusted workspaces. */
   customPatterns: unknown[];
+  /**
+   * Most diagnostics published per document (the first ones in document order; 0: no limit). A 10 MB
+   * crawl file has ~50,000 findings: one publishDiagnostics of them is ~12 MB of JSON, ~0.15–0.35 s to
+   * write and as long again for the client to read, after every edit. Hovers, code actions and "fix all"
+   * still see every finding; the status item says when the limit applies.
+   */
+  maxDiagnostics: number;
 }
+
+/** Default of corpusLint.maxDiagnostics. */
+export const DEFAULT_MAX_DIAGNOSTICS = 10000;
 
 export const SECTION = 'corpusLint';
 
 export function defaultSettings(): Settings {
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, DEFAULT_CATEGORIES.includes(c)])) as Record<Category, boolean>;
   const severity = Object.fromEntries(CATEGORIES.map((c) => [c, 'default'])) as Record<Category, SeveritySetting>;
-  return { messageLanguage: 'en', categories, severity, onlyChinese: true, codeLens: true, debounceMs: 150, entities: { enabled: true }, customPatterns: [] };
+  return { messageLanguage: 'en', categories, severity, onlyChinese: true, codeLens: true, debounceMs: 150, entities: { enabled: true }, customPatterns: [], maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS };
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'default']);
@@ -55,6 +65,7 @@ export function parseSettings(raw: unknown): Settings {
   if (ents && typeof ents === 'object' && typeof ents.enabled === 'boolean') s.entities.enabled = ents.enabled;
   else if (typeof r['entities.enabled'] === 'boolean') s.entities.enabled = r['entities.enabled'] as boolean;
   if (Array.isArray(r.customPatterns)) s.customPatterns = r.customPatterns;
+  if (typeof r.maxDiagnostics === 'number' && Number.isInteger(r.maxDiagnostics) && r.maxDiagnostics >= 0) s.maxDiagnostics = r.maxDiagnostics;
   return s;
 }
 

@@ -3,7 +3,7 @@
  * lens on line 0 and sent to the client as the `corpusLint/verdict` notification (status bar).
  */
 import { CodeLens, NotificationType } from 'vscode-languageserver';
-import { Category, Finding, summarize } from '../engine';
+import { Category, Finding, summarize, Summary } from '../engine';
 
 export interface VerdictParams {
   uri: string;
@@ -16,6 +16,10 @@ export interface VerdictParams {
   script?: string;
   /** One-line summary, e.g. `corpus-lint: 62% content · 3 spam · 14 boilerplate · 2 artifact`. */
   text: string;
+  /** A big document analysed in sections (engine/sections.ts): how many. Absent for one whole analysis. */
+  sections?: number;
+  /** Present when corpusLint.maxDiagnostics held back problems: how many are shown, of how many. */
+  diagnostics?: { published: number; total: number };
 }
 
 /** Server command: show the verdict with details as a message. */
@@ -27,12 +31,37 @@ const ORDER: Category[] = ['spam', 'boilerplate', 'artifact', 'pii', 'script', '
 const ZH: Record<Category, string> = { spam: '垃圾', boilerplate: '模板', artifact: '残留', pii: '个人信息', script: '字体', entity: '实体' };
 
 export function verdictOf(uri: string, version: number, text: string, findings: readonly Finding[], lang: 'en' | 'zh' = 'en'): VerdictParams {
-  const s = summarize(text, findings);
+  return verdictOfSummary(uri, version, summarize(text, findings), lang);
+}
+
+/**
+ * The verdict from a summary. `sections`: the document was analysed in that many sections (big
+ * files, engine/sections.ts) — the user is told, since page-level rules then judge each section.
+ */
+export function verdictOfSummary(
+  uri: string,
+  version: number,
+  s: Summary,
+  lang: 'en' | 'zh' = 'en',
+  sections?: number,
+  diagnostics?: { published: number; total: number },
+): VerdictParams {
   const pct = Math.round(s.contentShare * 100);
   const parts = [lang === 'zh' ? `正文 ${pct}%` : `${pct}% content`];
   for (const c of ORDER) if (s.counts[c] && c !== 'script') parts.push(lang === 'zh' ? `${ZH[c]} ${s.counts[c]}` : `${s.counts[c]} ${c}`);
   if (s.script) parts.push(s.script);
-  return { uri, version, analyzed: true, contentShare: s.contentShare, counts: s.counts, script: s.script, text: `corpus-lint: ${parts.join(' · ')}` };
+  if (sections !== undefined) parts.push(lang === 'zh' ? `分 ${sections} 段分析` : `analysed in ${sections} sections`);
+  const capped = diagnostics && diagnostics.published < diagnostics.total ? diagnostics : undefined;
+  if (capped)
+    parts.push(
+      lang === 'zh'
+        ? `只显示前 ${capped.published} / ${capped.total} 个问题(corpusLint.maxDiagnostics)`
+        : `showing the first ${capped.published} of ${capped.total} problems (corpusLint.maxDiagnostics)`,
+    );
+  const v: VerdictParams = { uri, version, analyzed: true, contentShare: s.contentShare, counts: s.counts, script: s.script, text: `corpus-lint: ${parts.join(' · ')}` };
+  if (sections !== undefined) v.sections = sections;
+  if (capped) v.diagnostics = capped;
+  return v;
 }
 
 export function skippedVerdict(uri: string, version: number): VerdictParams {

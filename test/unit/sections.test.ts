@@ -1,0 +1,262 @@
+/**
+ * Big documents in sections (engine/sections.ts) and their diagnostics (protocol/convert.ts):
+ * boundaries are deterministic and content-defined (an edit changes its own section and at worst a
+ * neighbour), a sectioned analysis is the concatenation of the sections' analyses, the section cache
+ * changes nothing, and a document below the threshold is analysed exactly as analyze() does.
+ * Small thresholds (a few KB) keep the tests fast; the server and CLI use the same code with the defaults.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze, clean, Finding, LineIndex, summarize } from '../../server/src/engine';
+import {
+  analyzeDocument,
+  analyzeSections,
+  cleanDocument,
+  resplitSections,
+  Section,
+  SectionCache,
+  SECTION_THRESHOLD,
+  shiftFinding,
+  splitSections,
+  summarizeSections,
+} from '../../server/src/engine/sections';
+import { diagnosticCount, toDiagnostics, toSectionDiagnostics } from '../../server/src/protocol/convert';
+import { defaultSettings, parseSettings } from '../../server/src/protocol/settings';
+import { verdictOfSummary } from '../../server/src/protocol/verdict';
+import { toDocumentSymbols, toSectionSymbols } from '../../server/src/protocol/structure';
+import { SEEDS_DIR, seedIds } from '../seeds';
+
+const OPTS = { threshold: 3000, min: 1500, max: 4000 };
+
+/** The seed pages and the LSP fixture page, concatenated with blank lines (as crawl dumps are), `copies` times. */
+function bigDoc(copies = 3, eol = '\n'): string {
+  const pages = [...seedIds().map((id) => fs.readFileSync(path.join(SEEDS_DIR, `${id}.txt`), 'utf8')), fs.readFileSync(path.join(SEEDS_DIR, '..', 'lsp', 'junk-page.txt'), 'utf8')];
+  const out: string[] = [];
+  for (let k = 0; k < copies; k++) for (const p of pages) out.push(p.trimEnd().replace(/[0-9]/g, (d) => String((Number(d) + k) % 10)));
+  return out.join('\n\n').replace(/\r?\n/g, eol) + eol;
+}
+
+const texts = (text: string, secs: Section[]) => secs.map((s) => text.slice(s.start, s.end));
+
+function checkShape(text: string, secs: Section[], opts = OPTS): void {
+  assert.ok(secs.length > 0);
+  assert.strictEqual(secs[0].start, 0);
+  assert.strictEqual(secs[secs.length - 1].end, text.length);
+  const idx = new LineIndex(text);
+  for (let i = 0; i < secs.length; i++) {
+    const s = secs[i];
+    if (i > 0) assert.strictEqual(s.start, secs[i - 1].end, 'contiguous');
+    assert.strictEqual(idx.positionAt(s.start).character, 0, 'starts at a line start');
+    assert.strictEqual(idx.positionAt(s.start).line, s.line, 'line of the start');
+    if (i < secs.length - 1) {
+      assert.ok(s.end - s.start >= opts.min, `section ${i} has at least min code units`);
+      assert.ok(s.end - s.start < 2 * opts.max + 2000, `section ${i} is not much longer than 2 × max (lines are not split)`);
+    }
+  }
+}
+
+/** A deterministic random source. */
+function rng(seed: number): () => number {
+  let x = seed;
+  return () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+}
+
+describe('sections: splitting', () => {
+  it('a document below the threshold is one section', () => {
+    const t = bigDoc(1);
+    assert.ok(t.length < SECTION_THRESHOLD);
+    assert.deepStrictEqual(splitSections(t), [{ start: 0, end: t.length, line: 0 }]);
+    assert.deepStrictEqual(splitSections(''), [{ start: 0, end: 0, line: 0 }]);
+  });
+
+  it('cuts a big document into contiguous sections at line starts, deterministically', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const t = bigDoc(3, eol);
+      const a = splitSections(t, OPTS);
+      assert.ok(a.length >= 5, `several sections (${a.length})`);
+      checkShape(t, a);
+      assert.deepStrictEqual(splitSections(t, OPTS), a, 'the same text, the same sections');
+      // cuts that are not forced are placed after a blank line
+      for (const s of a.slice(1)) {
+        const before = t.slice(0, s.start).replace(/\r?\n$/, '');
+        const prevLine = before.slice(before.lastIndexOf('\n') + 1);
+        if (s.start - a[a.indexOf(s) - 1].start < 2 * OPTS.max) assert.strictEqual(prevLine.trim(), '', 'a cut follows a blank line');
+      }
+    }
+  });
+
+  it('cuts a document without blank lines at line starts, at twice the maximum', () => {
+    const t = Array.from({ length: 400 }, (_, i) => `第${i}行，今天天气很好，我们去公园散步。`).join('\n');
+    const a = splitSections(t, OPTS);
+    assert.ok(a.length > 1);
+    checkShape(t, a);
+  });
+
+  it('an edit changes only its own section (at worst its neighbour too); the other sections keep their text', () => {
+    const t = bigDoc(4);
+    const before = splitSections(t, OPTS);
+    const old = new Set(texts(t, before));
+    const r = rng(7);
+    const pieces = ['。', '\n', '\n\n', '首页 | 新闻 | 联系我们\n', ''];
+    for (let k = 0; k < 40; k++) {
+      const at = Math.floor(r() * t.length);
+      const del = Math.floor(r() * 30);
+      const u = t.slice(0, at) + pieces[k % pieces.length] + t.slice(at + (k % 3 === 0 ? del : 0));
+      const after = splitSections(u, OPTS);
+      checkShape(u, after);
+      const changed = texts(u, after).filter((x) => !old.has(x));
+      assert.ok(changed.length <= 2, `edit ${k} at ${at}: ${changed.length} sections changed`);
+      assert.ok(after.length >= before.length - 2 && after.length <= before.length + 2);
+    }
+  });
+});
+
+describe('sections: splitting again after an edit', () => {
+  it('resplitSections (rescanning around the change only) = splitSections, over random edits', () => {
+    for (const eol of ['\n', '\r\n']) {
+      let t = bigDoc(4, eol);
+      let prev = splitSections(t, OPTS).map((section) => ({ section, text: t.slice(section.start, section.end) }));
+      const r = rng(eol.length * 5);
+      const pieces = ['。', eol, eol + eol, '首页 | 新闻 | 联系我们' + eol, '', '今天天气很好。' + eol + eol + '第二段。'];
+      for (let k = 0; k < 60; k++) {
+        const at = Math.floor(r() * t.length);
+        const del = k % 3 === 0 ? Math.floor(r() * 200) : 0;
+        t = t.slice(0, at) + pieces[k % pieces.length] + t.slice(at + del);
+        if (eol === '\r\n') t = t.replace(/\r?\n/g, '\r\n');
+        const got = resplitSections(t, prev, OPTS);
+        assert.deepStrictEqual(got, splitSections(t, OPTS), `edit ${k} at ${at}`);
+        prev = got.map((section) => ({ section, text: t.slice(section.start, section.end) }));
+      }
+      assert.deepStrictEqual(resplitSections(t, prev, OPTS), prev.map((p) => p.section), 'the same text: the same sections');
+    }
+  });
+});
+
+describe('sections: analysis', () => {
+  it('below the threshold, analyzeDocument is analyze and cleanDocument is clean', () => {
+    const t = bigDoc(1);
+    assert.deepStrictEqual(analyzeDocument(t), analyze(t));
+    assert.strictEqual(cleanDocument(t), clean(t));
+  });
+
+  it('findings of a sectioned analysis are the sections’ analyses, shifted and concatenated', () => {
+    const t = bigDoc(3);
+    const secs = splitSections(t, OPTS);
+    const expected: Finding[] = [];
+    for (const s of secs) for (const f of analyze(t.slice(s.start, s.end))) expected.push(shiftFinding(f, s.start));
+    const got = analyzeSections(t, {}, undefined, OPTS);
+    assert.deepStrictEqual(got.findings, expected);
+    assert.deepStrictEqual(analyzeDocument(t, {}, OPTS), expected);
+    assert.strictEqual(got.parts.length, secs.length);
+    // every finding, and every fix edit, lies inside its section
+    got.parts.forEach((p) => {
+      for (const f of p.result.abs) {
+        assert.ok(f.start >= p.section.start && f.end <= p.section.end, `${f.rule} inside its section`);
+        for (const fx of f.fixes ?? []) for (const e of fx.edits) assert.ok(e.start >= p.section.start && e.end <= p.section.end);
+      }
+    });
+    // clean of a big document applies the sections' fixes
+    const cleaned = cleanDocument(t, {}, OPTS);
+    assert.strictEqual(cleaned, secs.map((s) => clean(t.slice(s.start, s.end))).join(''));
+    assert.ok(cleaned.length < t.length);
+  });
+
+  it('with a section cache: the same findings after edits, and only the touched sections are analysed again', () => {
+    let t = bigDoc(4);
+    const cache = new SectionCache();
+    cache.reset('k');
+    analyzeSections(t, {}, cache, OPTS);
+    const r = rng(11);
+    for (let k = 0; k < 12; k++) {
+      const at = t.indexOf('\n', Math.floor(r() * t.length));
+      if (at < 0) continue;
+      t = t.slice(0, at) + (k % 4 === 3 ? '\n今天天气很好。\n' : '。') + t.slice(at);
+      const before = cache.stats.misses;
+      const got = analyzeSections(t, {}, cache, OPTS);
+      assert.deepStrictEqual(got.findings, analyzeSections(t, {}, undefined, OPTS).findings, `edit ${k}`);
+      const analysed = cache.stats.misses - before;
+      assert.ok(analysed >= 1 && analysed <= 2, `edit ${k}: ${analysed} sections analysed`);
+      assert.strictEqual(got.parts.filter((p) => !p.reused).length, analysed);
+      assert.strictEqual(cache.size, got.parts.length, 'only the current sections are kept');
+    }
+    cache.reset('other options');
+    assert.strictEqual(cache.size, 0, 'results of other options are dropped');
+  });
+
+  it('summarizeSections adds the sections’ counts and weighs their content shares', () => {
+    const t = bigDoc(3);
+    const { findings, parts } = analyzeSections(t, {}, undefined, OPTS);
+    const s = summarizeSections(t, parts);
+    const whole = summarize(t, findings);
+    assert.deepStrictEqual(s.counts, whole.counts);
+    assert.ok(Math.abs(s.contentShare - whole.contentShare) < 1e-9, `${s.contentShare} ≈ ${whole.contentShare}`);
+  });
+});
+
+describe('sections: diagnostics', () => {
+  it('toSectionDiagnostics equals toDiagnostics over the whole text, also after the sections moved', () => {
+    const settings = defaultSettings();
+    let t = bigDoc(3, '\r\n');
+    const cache = new SectionCache();
+    cache.reset('k');
+    for (let k = 0; k < 3; k++) {
+      const { findings, parts } = analyzeSections(t, {}, cache, OPTS);
+      const input = parts.map((p) => ({ text: () => t.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result }));
+      const got = toSectionDiagnostics(input, k + 1, settings, 's');
+      assert.deepStrictEqual(got, toDiagnostics(findings, new LineIndex(t), k + 1, settings));
+      assert.ok(got.length > 10);
+      // new lines near the start: every later section moves down
+      t = t.slice(0, 10) + '\r\n新的一行。\r\n' + t.slice(10);
+    }
+  });
+});
+
+describe('diagnostics limit (corpusLint.maxDiagnostics)', () => {
+  it('publishes the first N in document order, says so in the verdict, and counts the rest', () => {
+    const t = bigDoc(3);
+    const { findings, parts } = analyzeSections(t, {}, undefined, OPTS);
+    const all = toDiagnostics(findings, new LineIndex(t), 1, defaultSettings());
+    assert.ok(all.length > 30);
+    const settings = parseSettings({ maxDiagnostics: 25 });
+    const input = parts.map((p) => ({ text: () => t.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result }));
+    const capped = toSectionDiagnostics(input, 1, settings, 'capped');
+    assert.deepStrictEqual(capped, all.slice(0, 25));
+    assert.deepStrictEqual(toDiagnostics(findings, new LineIndex(t), 1, settings), all.slice(0, 25));
+    const count = diagnosticCount(findings, settings);
+    assert.deepStrictEqual(count, { total: all.length, published: 25 });
+    const v = verdictOfSummary('file:///x', 1, summarizeSections(t, parts), 'en', parts.length, count);
+    assert.match(v.text, new RegExp(`analysed in ${parts.length} sections · showing the first 25 of ${all.length} problems \\(corpusLint\\.maxDiagnostics\\)$`));
+    assert.deepStrictEqual(v.diagnostics, { published: 25, total: all.length });
+    const whole = verdictOfSummary('file:///x', 1, summarizeSections(t, parts), 'en', undefined, diagnosticCount(findings, defaultSettings()));
+    assert.ok(!/showing|sections/.test(whole.text), 'no note when nothing is held back');
+    assert.strictEqual(parseSettings({ maxDiagnostics: 0 }).maxDiagnostics, 0, '0: no limit');
+    assert.strictEqual(toDiagnostics(findings, new LineIndex(t), 1, parseSettings({ maxDiagnostics: 0 })).length, all.length);
+    assert.strictEqual(parseSettings({ maxDiagnostics: -3 }).maxDiagnostics, defaultSettings().maxDiagnostics);
+  });
+});
+
+describe('sections: outline', () => {
+  it('toSectionSymbols is each section’s outline, lines shifted, also after the sections moved', () => {
+    let t = bigDoc(3);
+    const cache = new SectionCache();
+    cache.reset('k');
+    for (let k = 0; k < 2; k++) {
+      const { parts } = analyzeSections(t, {}, cache, OPTS);
+      const got = toSectionSymbols(parts.map((p) => ({ text: () => t.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result })));
+      const expected = parts.flatMap((p) =>
+        toDocumentSymbols(t.slice(p.section.start, p.section.end), p.result.rel).map((s) => {
+          const dl = p.section.line;
+          const range = { start: { line: s.range.start.line + dl, character: s.range.start.character }, end: { line: s.range.end.line + dl, character: s.range.end.character } };
+          const detail = s.detail!.replace(/^lines? (\d+)(?:–(\d+))?/, (_m, a: string, b?: string) => (b ? `lines ${Number(a) + dl}–${Number(b) + dl}` : `line ${Number(a) + dl}`));
+          return { ...s, detail, range, selectionRange: range };
+        }),
+      );
+      assert.deepStrictEqual(got, expected);
+      assert.ok(got.length > parts.length, 'several parts per section');
+      const idx = new LineIndex(t);
+      for (const s of got) assert.ok(s.range.end.line < idx.lineCount);
+      t = '新的一行。\n' + t; // every section moves down one line
+    }
+  });
+});
