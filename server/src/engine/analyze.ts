@@ -10,6 +10,7 @@ import { judgeInput } from './input';
 import { RULES } from './rules';
 import { inkLength } from './text';
 import { AnalysisCache } from './cache';
+import { newAnalysis } from './memo';
 
 export interface AnalyzeOptions extends EngineOptions {
   rules?: readonly Rule[];
@@ -22,6 +23,7 @@ export interface AnalyzeOptions extends EngineOptions {
 export const DEFAULT_CATEGORIES: Category[] = CATEGORIES.filter((c) => c !== 'entity');
 
 export function buildContext(text: string, options: EngineOptions = {}, prior: Finding[] = []): AnalysisContext {
+  newAnalysis();
   const index = new LineIndex(text);
   const lines = splitLines(text, index);
   const { blocks, blockOfLine } = splitBlocks(lines);
