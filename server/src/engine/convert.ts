@@ -346,7 +346,24 @@ export function classifyChar(ch: string): 0 | 1 | 2 {
  */
 function classifyMany(text: string): void {
   const fresh = new Set<string>();
-  for (const ch of text) if (!charClass.has(ch) && HAN_CHAR.test(ch)) fresh.add(ch);
+  // code unit by code unit: a BMP character already in bmpClass is classified (most of a text)
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = i + 1 < len ? text.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const ch = text.slice(i, i + 2);
+        i++;
+        if (!charClass.has(ch) && HAN_CHAR.test(ch)) fresh.add(ch);
+      }
+      continue;
+    }
+    if (!isHanUnit(c) || bmpClass[c] !== 0) continue;
+    const ch = text[i];
+    if (!charClass.has(ch)) fresh.add(ch);
+  }
   if (fresh.size < 8 || charClass.size + fresh.size > 50000) return;
   const chars = [...fresh];
   const joined = chars.join('\n');
