@@ -24,6 +24,7 @@ export interface AdScore {
   evidence: string[];
   /** Strongest single term weight. */
   maxWeight: number;
+  /** the score was damped by news context (never for a text without an advertising word) */
   damped: boolean;
 }
 
@@ -78,8 +79,9 @@ export function adScore(text: string): AdScore {
     }
   }
   const maxWeight = matches.reduce((a, m) => Math.max(a, m.weight), 0);
-  // A sentence reporting on a crackdown or a court case talks *about* gambling or porn.
-  const news = newsContext(text);
+  // A sentence reporting on a crackdown or a court case talks *about* gambling or porn (and a text without
+  // an advertising word has nothing to damp: most lines, so the crackdown lexicon is not searched there).
+  const news = matches.length ? newsContext(text) : 0;
   let damped = false;
   if (news >= 0.5 && isProse(text)) {
     damped = true;
