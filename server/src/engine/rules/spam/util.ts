@@ -32,6 +32,11 @@ export function adMatches(text: string): LexMatch[] {
   return lexicon('spam-ads').find(text).filter((m) => m.cls !== 'seo');
 }
 
+/** Every match of the graded lexicon, seo class included (adMatches + seoMatches in one search). */
+export function spamAdsMatches(text: string): LexMatch[] {
+  return lexicon('spam-ads').find(text);
+}
+
 export function seoMatches(text: string): LexMatch[] {
   return lexicon('spam-ads').find(text).filter((m) => m.cls === 'seo');
 }
