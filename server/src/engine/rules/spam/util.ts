@@ -234,6 +234,12 @@ export function judgeLine(text: string, opts: { threshold?: number } = {}): Line
   return { kind: 'line', score: Math.min(1, s.score), cls: s.cls, evidence: s.evidence, spans: raw, damped: s.damped };
 }
 
+/**
+ * judgeLine(text) with the default threshold, memoized by text (engine/memo.ts): ad-lexicon and glued-span
+ * both judge every line. Callers must not mutate the verdict.
+ */
+export const judgeLineDefault = memoByText((text: string): LineVerdict | null => judgeLine(text) ?? null);
+
 /** Did growName dress the match as a name: a suffix word after it, or wrapping quotes/brackets around it? */
 function dressed(text: string, mEnd: number, a: number, b: number): boolean {
   if (WRAPS[text[a]] && text[b - 1] === WRAPS[text[a]]) return true;
