@@ -61,8 +61,9 @@ export class TextMemo<V> {
     if (slots !== undefined) {
       let v = slots[this.id] as V | undefined;
       if (v === undefined) {
-        // asked before through the generations (a text that was not a registered line then)
-        v = this.cur.get(text) ?? this.prev.get(text) ?? this.fn(text);
+        // (not looked up in the generations: a line's text gets there only when asked about while it was not
+        // a line of the current analysis, rarely; two look-ups that miss cost more than most answers)
+        v = this.fn(text);
         slots[this.id] = v;
       }
       return v;
