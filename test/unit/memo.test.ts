@@ -3,11 +3,32 @@
  * bounds (entries and text length), and the memoized line facts of the rules equal a fresh computation.
  */
 import * as assert from 'assert';
-import { TextMemo, memoByText } from '../../server/src/engine/memo';
+import { TextMemo, memoByText, newAnalysis } from '../../server/src/engine/memo';
 import { isFullSentence, shapeOf } from '../../server/src/engine/rules/boilerplate/page-evidence';
 import { internLine, splitLines } from '../../server/src/engine/segment';
 
 describe('TextMemo', () => {
+  it('answers the lines of the current analysis from slots kept with the interned line', () => {
+    let calls = 0;
+    const m = new TextMemo((s) => {
+      calls++;
+      return s.toUpperCase();
+    });
+    const text = 'slot test line one\nslot test line two\n';
+    newAnalysis();
+    const lines = splitLines(text);
+    for (let k = 0; k < 3; k++) for (const l of lines) assert.strictEqual(m.get(l.text), l.text.toUpperCase());
+    assert.strictEqual(calls, lines.length);
+    // the next analysis of the same lines: the interned lines bring their slots back
+    newAnalysis();
+    for (const l of splitLines(text)) assert.strictEqual(m.get(l.text), l.text.toUpperCase());
+    assert.strictEqual(calls, lines.length);
+    // a text that is no line of the current analysis: the memo's own generations
+    assert.strictEqual(m.get('slot test: not a line'), 'SLOT TEST: NOT A LINE');
+    assert.strictEqual(m.get('slot test: not a line'), 'SLOT TEST: NOT A LINE');
+    assert.strictEqual(calls, lines.length + 1);
+  });
+
   it('gives the function’s answer and computes it once per text', () => {
     let calls = 0;
     const m = new TextMemo((s) => {

@@ -10,6 +10,7 @@ import { judgeInput } from './input';
 import { RULES } from './rules';
 import { inkLength } from './text';
 import { AnalysisCache } from './cache';
+import { newAnalysis } from './memo';
 
 export interface AnalyzeOptions extends EngineOptions {
   rules?: readonly Rule[];
@@ -22,6 +23,7 @@ export interface AnalyzeOptions extends EngineOptions {
 export const DEFAULT_CATEGORIES: Category[] = CATEGORIES.filter((c) => c !== 'entity');
 
 export function buildContext(text: string, options: EngineOptions = {}, prior: Finding[] = []): AnalysisContext {
+  newAnalysis();
   const index = new LineIndex(text);
   const lines = splitLines(text, index);
   const { blocks, blockOfLine } = splitBlocks(lines);
@@ -56,14 +58,34 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions = {}): Gener
       if ((rule.phase ?? 0) !== phase) continue;
       try {
         const cache = options.cache;
-        findings.push(...(cache && rule.locality === 'line' ? cache.run(rule, ctx) : rule.check(ctx)));
+        const found = cache && rule.locality === 'line' ? cache.run(rule, ctx) : rule.check(ctx);
+        for (let k = 0; k < found.length; k++) findings.push(found[k]);
       } catch (e) {
         options.onRuleError?.(rule, e);
       }
       yield;
     }
   }
-  return findings.sort((a, b) => a.start - b.start || b.end - a.end || a.rule.localeCompare(b.rule));
+  for (const f of findings) ruleOrder(f.rule); // every id ranked before the sort
+  return findings.sort((a, b) => a.start - b.start || b.end - a.end || (ruleRank.get(a.rule) as number) - (ruleRank.get(b.rule) as number));
+}
+
+/** Each rule id's rank in localeCompare order (the findings' last sort key: localeCompare per comparison
+ * cost more than the rest of the sort), ranked again when a new id (a custom pattern) comes. */
+const ruleRank = new Map<string, number>();
+function ruleOrder(id: string): number {
+  let r = ruleRank.get(id);
+  if (r === undefined) {
+    const ids = [...ruleRank.keys(), id].sort((a, b) => a.localeCompare(b));
+    ruleRank.clear();
+    let rank = 0;
+    ids.forEach((x, i) => {
+      if (i > 0 && ids[i - 1].localeCompare(x) !== 0) rank++; // ids equal to localeCompare share a rank
+      ruleRank.set(x, rank);
+    });
+    r = ruleRank.get(id) as number;
+  }
+  return r;
 }
 
 /** Categories whose fixes `clean` applies: junk is removed and artifacts repaired; script and PII stay. */

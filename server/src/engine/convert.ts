@@ -50,12 +50,23 @@ class FastTrie {
   readonly first = new Uint8Array(0x10000);
   /** the trie's first level by BMP code point (an array index instead of a look-up in its largest map) */
   private readonly roots: (TrieMap | undefined)[] = new Array(0x10000);
+  /**
+   * A bit per hash of (BMP code unit that starts a key, first code unit of the key's next character): when
+   * the bit is clear, no key longer than one character starts with the pair, and the walk stops without a
+   * look-up in the first character's map of next characters (most characters of a page start some key of
+   * the phrase dictionaries, few start one that goes on with the next character).
+   */
+  private readonly pairs = new Int32Array(1 << 15);
   constructor(load: (t: OpenCCTrie) => void) {
     this.trie = new OpenCC.Trie();
     load(this.trie);
     for (const [cp, node] of this.trie.map as Map<number, TrieMap>) if (cp < 0x10000) {
       this.first[cp] = 1;
       this.roots[cp] = node;
+      for (const next of node.keys()) {
+        const h = pairHash(cp, next > 0xffff ? 0xd800 + ((next - 0x10000) >> 10) : next);
+        this.pairs[h >>> 5] |= 1 << (h & 31);
+      }
     }
     for (let c = 0xd800; c <= 0xdfff; c++) this.first[c] = 1;
     for (let c = 0x2ff0; c <= 0x2fff; c++) this.first[c] = 1;
@@ -64,6 +75,7 @@ class FastTrie {
     const len = s.length;
     const first = this.first;
     const roots = this.roots;
+    const pairs = this.pairs;
     const top = this.trie.map as Map<number, TrieMap>;
     let run = -1;
     for (let i = 0; i < len; ) {
@@ -81,6 +93,18 @@ class FastTrie {
       if (c < 0xd800 || c > 0xdfff) {
         node = roots[c];
         a = i + 1;
+        if (node !== undefined && a < len) {
+          const h = pairHash(c, s.charCodeAt(a));
+          if ((pairs[h >>> 5] & (1 << (h & 31))) === 0) {
+            // no key goes on past this character: its own value, if any
+            const v = node.trie_val;
+            if (v !== undefined) {
+              end = a;
+              value = v;
+            }
+            node = undefined;
+          }
+        }
       } else {
         const cp = s.codePointAt(i) as number;
         a = i + (cp > 0xffff ? 2 : 1);
@@ -121,6 +145,11 @@ class FastTrie {
     this.scan(s, false, out);
     return out;
   }
+}
+
+/** 20 bits of a hash of two code units (FastTrie.pairs) */
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> 12;
 }
 
 // opencc-js's step over unmatched text: a whole ideographic description sequence (⿰⿱… and their
@@ -346,7 +375,24 @@ export function classifyChar(ch: string): 0 | 1 | 2 {
  */
 function classifyMany(text: string): void {
   const fresh = new Set<string>();
-  for (const ch of text) if (!charClass.has(ch) && HAN_CHAR.test(ch)) fresh.add(ch);
+  // code unit by code unit: a BMP character already in bmpClass is classified (most of a text)
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = i + 1 < len ? text.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const ch = text.slice(i, i + 2);
+        i++;
+        if (!charClass.has(ch) && HAN_CHAR.test(ch)) fresh.add(ch);
+      }
+      continue;
+    }
+    if (!isHanUnit(c) || bmpClass[c] !== 0) continue;
+    const ch = text[i];
+    if (!charClass.has(ch)) fresh.add(ch);
+  }
   if (fresh.size < 8 || charClass.size + fresh.size > 50000) return;
   const chars = [...fresh];
   const joined = chars.join('\n');

@@ -32,6 +32,10 @@ export class Lexicon {
   constructor(readonly name: string, readonly entries: LexEntry[]) {
     this.trie = buildTrie(entries);
   }
+  /** 1 for each code unit that starts a term: a text holding none of them has no match (find, findAll). */
+  get startUnits(): Uint8Array {
+    return this.trie.starts;
+  }
   /** Non-overlapping, leftmost-longest matches. */
   find(text: string): LexMatch[] {
     if (!this.entries.length || !text) return [];

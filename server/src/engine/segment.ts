@@ -4,6 +4,7 @@
  */
 import { Block, Line } from './types';
 import { LineIndex } from './lineIndex';
+import { LineSlots, registerLine } from './memo';
 
 const BLANK = /^[\s\u3000\u00a0\ufeff\u200b-\u200d\u2060]*$/;
 
@@ -32,24 +33,34 @@ const MAX_INTERNED = 100000;
 const MAX_INTERNED_LENGTH = 20000;
 /** characters of the texts of one generation */
 const MAX_INTERNED_CHARS = 2000000;
-let internCur = new Map<string, string>();
-let internPrev = new Map<string, string>();
+interface Interned {
+  text: string;
+  /** the memos' answers about this text (memo.ts) */
+  slots: LineSlots;
+}
+let internCur = new Map<string, Interned>();
+let internPrev = new Map<string, Interned>();
 let internChars = 0;
 
-/** The canonical flat copy of a line's text (see above). */
-export function internLine(slice: string): string {
+/** The canonical flat copy of a line's text (see above), with its memo slots. */
+function internEntry(slice: string): Interned | undefined {
   const hit = internCur.get(slice);
   if (hit !== undefined) return hit;
-  if (slice.length > MAX_INTERNED_LENGTH) return own(slice);
-  const t = internPrev.get(slice) ?? own(slice);
-  if (internCur.size >= MAX_INTERNED / 2 || internChars + t.length > MAX_INTERNED_CHARS) {
+  if (slice.length > MAX_INTERNED_LENGTH) return undefined;
+  const e = internPrev.get(slice) ?? { text: own(slice), slots: [] };
+  if (internCur.size >= MAX_INTERNED / 2 || internChars + e.text.length > MAX_INTERNED_CHARS) {
     internPrev = internCur;
     internCur = new Map();
     internChars = 0;
   }
-  internCur.set(t, t);
-  internChars += t.length;
-  return t;
+  internCur.set(e.text, e);
+  internChars += e.text.length;
+  return e;
+}
+
+/** The canonical flat copy of a line's text (see above). */
+export function internLine(slice: string): string {
+  return internEntry(slice)?.text ?? own(slice);
 }
 
 export function splitLines(text: string, index = new LineIndex(text)): Line[] {
@@ -59,7 +70,13 @@ export function splitLines(text: string, index = new LineIndex(text)): Line[] {
     const start = starts[i];
     const end = index.lineEnd(i);
     const next = i + 1 < starts.length ? starts[i + 1] : text.length;
-    const t = internLine(text.slice(start, end));
+    const slice = text.slice(start, end);
+    const e = internEntry(slice);
+    let t: string;
+    if (e) {
+      t = e.text;
+      registerLine(t, e.slots);
+    } else t = own(slice);
     lines.push({ index: i, start, end, next, text: t, blank: isBlank(t) });
   }
   return lines;

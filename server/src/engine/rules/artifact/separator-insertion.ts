@@ -32,16 +32,27 @@ const SEP = new RegExp('^' + SEP_CLASS + '$');
 const ANY_GAP = new RegExp(HAN_SRC + SEP_CLASS + '{1,3}' + HAN_SRC);
 const SYMBOL_GAP = new RegExp(HAN_SRC + '(?:' + STRONG + '|' + WEAK + ')');
 
-let index: Map<string, string[]> | undefined;
-function firstCharIndex(): Map<string, string[]> {
+/** The terms of the list by their first character, each with its characters (code points). */
+let index: Map<string, { term: string; parts: string[] }[]> | undefined;
+function firstCharIndex(): Map<string, { term: string; parts: string[] }[]> {
   if (index) return index;
   index = new Map();
   for (const e of lexicon('artifact-obfuscated').entries) {
-    const first = [...e.term][0];
+    const parts = [...e.term];
+    const first = parts[0];
     if (!index.has(first)) index.set(first, []);
-    index.get(first)!.push(e.term);
+    index.get(first)!.push({ term: e.term, parts });
   }
   return index;
+}
+
+/** SEP.test by BMP code unit (1: a separator); no astral character is one. */
+let sepUnits: Uint8Array | undefined;
+function sepTable(): Uint8Array {
+  if (sepUnits) return sepUnits;
+  sepUnits = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (SEP.test(String.fromCharCode(c))) sepUnits[c] = 1;
+  return sepUnits;
 }
 
 export const separatorInsertion: Rule = {
@@ -70,6 +81,7 @@ export const separatorInsertion: Rule = {
       );
     };
     const byFirst = firstCharIndex();
+    const sep = sepTable();
     for (const line of ctx.lines) {
       if (line.blank) continue;
       const t = line.text;
@@ -80,7 +92,7 @@ export const separatorInsertion: Rule = {
       const pos: number[] = [];
       let i = 0;
       for (const ch of t) {
-        if (!(SEP.test(ch) && i > 0)) {
+        if (!(ch.length === 1 && sep[ch.charCodeAt(0)] === 1 && i > 0)) {
           chars.push(ch);
           pos.push(i);
         }
@@ -92,8 +104,7 @@ export const separatorInsertion: Rule = {
       for (let k = 0; k < chars.length; k++) {
         const terms = byFirst.get(chars[k]);
         if (!terms) continue;
-        for (const term of terms) {
-          const parts = [...term];
+        for (const { term, parts } of terms) {
           if (parts.every((p, x) => chars[k + x] === p)) found.push({ start: k, end: k + parts.length, term });
         }
       }

@@ -65,6 +65,44 @@ function computeShape(text: string): Shape {
 /** A line normalized (see `norm`) without white space (`\s`, U+3000): the key lines are compared by (memoized by text). */
 export const squashed = memoByText((text) => norm(text).replace(/[\s\u3000]/g, ''));
 
+/**
+ * The cue rules' lexicons (cueRule registers them as the rules are built), up to 31 of them as bits of one
+ * table by code unit, frozen on first use: a line's mask tells which of them have a term starting somewhere
+ * in its normalized text, so a rule skips the lexicon search (and its scan of the line) where none can
+ * match. A lexicon registered after the freeze has no bit and is always searched.
+ */
+const cueLexNames: string[] = [];
+let cueStarts: { table: Int32Array; bit: Map<string, number> } | undefined;
+
+function cueStartTable(): { table: Int32Array; bit: Map<string, number> } {
+  if (cueStarts) return cueStarts;
+  const table = new Int32Array(0x10000);
+  const bit = new Map<string, number>();
+  for (const name of cueLexNames) {
+    if (bit.size >= 31 || bit.has(name)) continue;
+    const b = 1 << bit.size;
+    bit.set(name, b);
+    const starts = lexicon(name).startUnits;
+    for (let c = 0; c < 0x10000; c++) if (starts[c]) table[c] |= b;
+  }
+  return (cueStarts = { table, bit });
+}
+
+/** Bits (cueStartTable) of the cue lexicons with a term starting in `norm(text).trim()`, by line text. */
+const cueMask = memoByText((text: string): number => {
+  const { table } = cueStartTable();
+  const n = norm(text).trim();
+  let m = 0;
+  for (let i = 0; i < n.length; i++) m |= table[n.charCodeAt(i)];
+  return m;
+});
+
+/** false when lexicon `name` has no match in `norm(text).trim()` for sure. */
+function mayCue(name: string, text: string): boolean {
+  const b = cueStartTable().bit.get(name);
+  return b === undefined || (cueMask(text) & b) !== 0;
+}
+
 export function cues(name: string, text: string): LexMatch[] {
   return lexicon(name).find(text);
 }
@@ -111,6 +149,7 @@ export interface CueRuleSpec {
 /** A line rule driven by a cue lexicon (see the header of each rule file). */
 export function cueRule(spec: CueRuleSpec): Rule {
   const id = `boilerplate/${spec.name}`;
+  if (spec.lex) cueLexNames.push(spec.lex);
   // a gated rule (not line-local: it runs over every line after each edit) without `extra` judges a line that
   // passes the gate by its text alone: that verdict is memoized by text (engine/memo.ts)
   const byText = spec.extraGate && !spec.extra ? memoByText((text) => judgeCueText(spec, text) ?? null) : undefined;
@@ -140,13 +179,14 @@ export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext
   if (extra) return { score: 0.85, evidence: [extra] };
   if (!spec.lex) return undefined;
   if (spec.extraGate && !spec.extraGate(line, ctx)) return undefined;
+  if (!mayCue(spec.lex, line.text)) return undefined;
   return judgeCues(spec, n, shape);
 }
 
 /** judgeCueLine of a spec without `extra`, for a line that passed its gate: a function of the text alone. */
 function judgeCueText(spec: CueRuleSpec, text: string): { score: number; evidence: string[] } | undefined {
   const shape = lineShape(text);
-  if (shape.ink === 0 || shape.ink > spec.maxInk || !spec.lex) return undefined;
+  if (shape.ink === 0 || shape.ink > spec.maxInk || !spec.lex || !mayCue(spec.lex, text)) return undefined;
   return judgeCues(spec, norm(text).trim(), shape);
 }
 

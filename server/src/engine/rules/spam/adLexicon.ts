@@ -13,7 +13,7 @@
  */
 import { Rule } from '../../types';
 import { lineFinding } from '../helpers';
-import { judgeLine, SPAM_LABEL } from './util';
+import { judgeLineDefault, SPAM_LABEL } from './util';
 
 export const adLexicon: Rule = {
   id: 'spam/ad-lexicon',
@@ -24,7 +24,7 @@ export const adLexicon: Rule = {
     const out = [];
     for (const line of ctx.lines) {
       if (line.blank) continue;
-      const v = judgeLine(line.text);
+      const v = judgeLineDefault(line.text);
       if (!v || v.kind !== 'line') continue;
       const [en, zh] = SPAM_LABEL[v.cls] ?? ['advertising', '广告'];
       out.push(

@@ -14,7 +14,7 @@
  */
 import { Rule } from '../../types';
 import { spanFinding } from '../helpers';
-import { judgeLine } from './util';
+import { judgeLineDefault } from './util';
 
 export const gluedSpan: Rule = {
   id: 'spam/glued-span',
@@ -25,7 +25,7 @@ export const gluedSpan: Rule = {
     const out = [];
     for (const line of ctx.lines) {
       if (line.blank) continue;
-      const v = judgeLine(line.text);
+      const v = judgeLineDefault(line.text);
       if (!v || v.kind !== 'spans') continue;
       for (const sp of v.spans) {
         const txt = line.text.slice(sp.start, sp.end);

@@ -19,7 +19,7 @@
 import { Rule, Finding } from '../../types';
 import { lineFinding } from '../helpers';
 import { countHan } from '../../text';
-import { adMatches, seoMatches, tokens, isProse } from './util';
+import { spamAdsMatches, tokens, isProse } from './util';
 
 /** Organisation and place suffixes: a list of companies or schools shares these, and is a directory, not SEO. */
 const ORG_SUFFIX = /(有限公司|有限责任|股份|公司|经营部|加工厂|工厂|集团|委员会|管理局|研究院|研究所|大学|学院|医院|中学|小学|政府|街道|办事处|人民|中心)/;
@@ -67,8 +67,9 @@ export const seoKeywords: Rule = {
       const toks = tokens(text.replace(LABEL, ' '));
       if (toks.length < 3) continue;
       const short = toks.filter((t) => countHan(t) + t.replace(/[^A-Za-z]/g, '').length / 2 <= 8).length;
-      const seo = seoMatches(text);
-      const ad = adMatches(text);
+      const all = spamAdsMatches(text);
+      const seo = all.filter((m) => m.cls === 'seo');
+      const ad = all.filter((m) => m.cls !== 'seo');
       const weight = [...new Map([...seo, ...ad].map((m) => [m.term, m.weight])).values()].reduce((a, b) => a + b, 0);
       const distinctSeo = new Set(seo.map((m) => m.term)).size;
       let why: string[] | undefined;
@@ -77,12 +78,15 @@ export const seoKeywords: Rule = {
         why = [...new Set([...seo, ...ad].map((m) => m.term))];
         score = Math.min(1, 0.5 + weight / 3);
       } else if ((!isProse(text) || toks.length >= 4) && !OWN_KEYWORDS.test(text)) {
-        const p = sharedPattern(toks);
         // a repeated pattern is SEO only with commercial vocabulary (价格, 厂家, 大全, 哪家好…) in the line
-        const commercial = toks.filter((t) => [...seoMatches(t), ...adMatches(t)].some((m) => m.weight >= 0.1 && !PLACE_ONLY.has(m.term))).length;
-        if (p.count >= 3 && commercial >= 3 && commercial / toks.length >= 0.5 && !ORG_SUFFIX.test(p.pattern) && p.count / toks.length >= 0.6 && toks.every((t) => countHan(t) <= 24)) {
-          why = [p.pattern + ' ×' + p.count];
-          score = Math.min(1, 0.5 + p.count / 10);
+        // (counted first: the shared pattern costs more and is only needed then)
+        const commercial = toks.filter((t) => spamAdsMatches(t).some((m) => m.weight >= 0.1 && !PLACE_ONLY.has(m.term))).length;
+        if (commercial >= 3 && commercial / toks.length >= 0.5) {
+          const p = sharedPattern(toks);
+          if (p.count >= 3 && !ORG_SUFFIX.test(p.pattern) && p.count / toks.length >= 0.6 && toks.every((t) => countHan(t) <= 24)) {
+            why = [p.pattern + ' ×' + p.count];
+            score = Math.min(1, 0.5 + p.count / 10);
+          }
         }
       }
       if (!why) continue;

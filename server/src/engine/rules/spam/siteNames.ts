@@ -12,14 +12,22 @@
  */
 import { Rule, Finding } from '../../types';
 import { lineFinding } from '../helpers';
-import { adScore, spamCoveredLines, tokens, isProse } from './util';
+import { adMatches, adScore, spamCoveredLines, tokens, isProse } from './util';
+import { memoByText } from '../../memo';
 import { countHan } from '../../text';
 
 const NAME_SUFFIX = /(国际|娱乐|官网|平台|网址|登入|登录|客户端|手机版|app|APP|直营|代理|游戏|棋牌|电子|电玩城|开户|注册|下载|导航|彩票|体育)$/;
 
+/** adScore(t).maxWeight: the strongest advertising term's weight (0 without one). */
+function maxAdWeight(t: string): number {
+  let w = 0;
+  for (const m of adMatches(t)) if (m.weight > w) w = m.weight;
+  return w;
+}
+
 export function nameLikeShare(text: string): { names: string[]; share: number; n: number } {
   const toks = tokens(text).filter((t) => countHan(t) + t.replace(/[^A-Za-z0-9]/g, '').length > 0);
-  const names = toks.filter((t) => t.length <= 16 && (NAME_SUFFIX.test(t) || adScore(t).maxWeight >= 0.4));
+  const names = toks.filter((t) => t.length <= 16 && (NAME_SUFFIX.test(t) || maxAdWeight(t) >= 0.4));
   return { names, share: toks.length ? names.length / toks.length : 0, n: toks.length };
 }
 
@@ -29,27 +37,16 @@ interface NameList {
   share: number;
 }
 
-/** Lines already judged, by text (the verdict depends on the text alone; the page is re-checked after every edit). */
-const judged = new Map<string, NameList | null>();
-const MEMO_MAX_LENGTH = 2000;
-
-/** A line that is a list of gambling or porn site names, or null. */
-function nameList(text: string): NameList | null {
-  const hit = judged.get(text);
-  if (hit !== undefined) return hit;
-  let v: NameList | null = null;
-  if (!(isProse(text) && /[。！？]/.test(text))) {
-    const { names, share, n } = nameLikeShare(text);
-    if (n >= 3 && names.length >= 3 && share >= 0.5) {
-      const s = adScore(text);
-      if ((s.cls === 'gambling' || s.cls === 'porn') && s.total >= 0.6 && !s.damped) v = { cls: s.cls, names, share };
-    }
+/** A line that is a list of gambling or porn site names, or null (memoized by text: the verdict depends on the text alone). */
+const nameList = memoByText((text: string): NameList | null => {
+  if (/[。！？]/.test(text) && isProse(text)) return null;
+  const { names, share, n } = nameLikeShare(text);
+  if (n >= 3 && names.length >= 3 && share >= 0.5) {
+    const s = adScore(text);
+    if ((s.cls === 'gambling' || s.cls === 'porn') && s.total >= 0.6 && !s.damped) return { cls: s.cls, names, share };
   }
-  if (text.length > MEMO_MAX_LENGTH) return v;
-  if (judged.size > 50000) judged.clear();
-  judged.set(text, v);
-  return v;
-}
+  return null;
+});
 
 export const siteNames: Rule = {
   id: 'spam/site-names',

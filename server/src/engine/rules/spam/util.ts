@@ -24,11 +24,17 @@ export interface AdScore {
   evidence: string[];
   /** Strongest single term weight. */
   maxWeight: number;
+  /** the score was damped by news context (never for a text without an advertising word) */
   damped: boolean;
 }
 
 export function adMatches(text: string): LexMatch[] {
   return lexicon('spam-ads').find(text).filter((m) => m.cls !== 'seo');
+}
+
+/** Every match of the graded lexicon, seo class included (adMatches + seoMatches in one search). */
+export function spamAdsMatches(text: string): LexMatch[] {
+  return lexicon('spam-ads').find(text);
 }
 
 export function seoMatches(text: string): LexMatch[] {
@@ -78,8 +84,9 @@ export function adScore(text: string): AdScore {
     }
   }
   const maxWeight = matches.reduce((a, m) => Math.max(a, m.weight), 0);
-  // A sentence reporting on a crackdown or a court case talks *about* gambling or porn.
-  const news = newsContext(text);
+  // A sentence reporting on a crackdown or a court case talks *about* gambling or porn (and a text without
+  // an advertising word has nothing to damp: most lines, so the crackdown lexicon is not searched there).
+  const news = matches.length ? newsContext(text) : 0;
   let damped = false;
   if (news >= 0.5 && isProse(text)) {
     damped = true;
@@ -226,6 +233,12 @@ export function judgeLine(text: string, opts: { threshold?: number } = {}): Line
   if (s.score < threshold) return undefined;
   return { kind: 'line', score: Math.min(1, s.score), cls: s.cls, evidence: s.evidence, spans: raw, damped: s.damped };
 }
+
+/**
+ * judgeLine(text) with the default threshold, memoized by text (engine/memo.ts): ad-lexicon and glued-span
+ * both judge every line. Callers must not mutate the verdict.
+ */
+export const judgeLineDefault = memoByText((text: string): LineVerdict | null => judgeLine(text) ?? null);
 
 /** Did growName dress the match as a name: a suffix word after it, or wrapping quotes/brackets around it? */
 function dressed(text: string, mEnd: number, a: number, b: number): boolean {
