@@ -25,6 +25,7 @@ import { AnalysisCache } from './cache';
 import { applyEdits, primaryEdits } from './edits';
 import { judgeInput } from './input';
 import { inkLength } from './text';
+import { lastAtOrBefore } from './segment';
 import { Category, CATEGORIES, Finding } from './types';
 
 /** Documents of this many UTF-16 code units or more are analysed in sections (≈ 375 KB of Chinese UTF-8). */
@@ -248,14 +249,7 @@ export function sectioned(parts: SectionedPart[]): SectionedAnalysis {
 
 /** Finding `i` of a sectioned analysis (absolute offsets), without shifting the others; undefined out of range. */
 export function findingAt(parts: readonly SectionedPart[], i: number): Finding | undefined {
-  let lo = 0;
-  let hi = parts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (parts[mid].base <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  const p = parts[lo];
+  const p = parts[lastAtOrBefore(parts.length, (k) => parts[k].base, i)];
   const f = p?.result.rel[i - p.base];
   return f && i >= 0 ? shiftFinding(f, p.section.start) : undefined;
 }

@@ -117,11 +117,16 @@ export function firstLineEndingAfter(lines: readonly Line[], offset: number): nu
 
 /** Index of the last line that starts at or before `offset` (lines in offset order); 0 when none does. */
 export function lineAtOffset(lines: readonly Line[], offset: number): number {
+  return lastAtOrBefore(lines.length, (i) => lines[i].start, offset);
+}
+
+/** The last index in [0, n) whose key is ≤ x, keys ascending by index; 0 when none is (or n = 0). */
+export function lastAtOrBefore(n: number, keyAt: (i: number) => number, x: number): number {
   let lo = 0;
-  let hi = lines.length - 1;
+  let hi = n - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
+    if (keyAt(mid) <= x) lo = mid;
     else hi = mid - 1;
   }
   return lo;
