@@ -1,5 +1,5 @@
 /** Builders that every rule uses, so findings and fixes have one shape. */
-import { Category, Finding, Fix, Line, Block, Severity } from '../types';
+import { Category, Finding, Fix, Line, Block, Rule, Severity } from '../types';
 import { leadingSpace, trailingSpace } from '../text';
 
 export const DEFAULT_SEVERITY: Record<Category, Severity> = {
@@ -74,4 +74,35 @@ export function blockFinding(block: Block, lines: readonly Line[], init: Omit<Fi
 export function spanFinding(start: number, end: number, init: Omit<FindingInit, 'start' | 'end' | 'fixes'> & { replacement?: string; fixTitle?: string }): Finding {
   const newText = init.replacement ?? '';
   return make(init, start, end, [{ title: init.fixTitle ?? (newText ? `Replace with “${newText}”` : 'Remove'), edits: [{ start, end, newText }] }]);
+}
+
+/**
+ * A line-local rule that judges each non-blank line by its text alone: `judge` gives the evidence of a
+ * finding on the line (one line finding, the line removed by its fix) or undefined. Declared
+ * `locality: 'line'`, so the server's line cache (engine/cache.ts) reuses its findings for unchanged lines.
+ */
+export function lineRule(spec: {
+  id: string;
+  category: Category;
+  score: number;
+  message: string;
+  messageZh: string;
+  judge: (text: string) => string | undefined;
+}): Rule {
+  return {
+    id: spec.id,
+    category: spec.category,
+    scope: 'line',
+    locality: 'line',
+    check(ctx): Finding[] {
+      const out: Finding[] = [];
+      for (const line of ctx.lines) {
+        if (line.blank) continue;
+        const evidence = spec.judge(line.text);
+        if (evidence === undefined) continue;
+        out.push(lineFinding(line, ctx.lines, { rule: spec.id, category: spec.category, score: spec.score, message: spec.message, messageZh: spec.messageZh, evidence: [evidence] }));
+      }
+      return out;
+    },
+  };
 }

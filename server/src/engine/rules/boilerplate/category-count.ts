@@ -10,8 +10,8 @@
  * Options: none.
  * Example: `茶叶知识 (56篇) 展开 列表` → (line removed)
  */
-import { Finding, Rule } from '../../types';
-import { lineFinding } from '../helpers';
+import { Rule } from '../../types';
+import { lineRule } from '../helpers';
 import { lineShape, norm } from './common';
 
 const COUNT = /^[^\s()（）,，。!！?？;；]{2,20}\s*\(\s*\d{1,6}\s*[篇条个则部款期项]\s*\)(?:\s*(?:展开|收起|列表|更多|全部|>+|»))*$/;
@@ -22,17 +22,11 @@ export function isCategoryCount(text: string): boolean {
   return lineShape(text).ink <= 30 && COUNT.test(n);
 }
 
-export const categoryCount: Rule = {
+export const categoryCount: Rule = lineRule({
   id: 'boilerplate/category-count',
   category: 'boilerplate',
-  scope: 'line',
-  locality: 'line', // the verdict reads the line alone (engine/cache.ts)
-  check(ctx): Finding[] {
-    const out: Finding[] = [];
-    for (const line of ctx.lines) {
-      if (line.blank || !isCategoryCount(line.text)) continue;
-      out.push(lineFinding(line, ctx.lines, { rule: this.id, category: 'boilerplate', score: 0.85, message: 'Category entry with its article count (listing page).', messageZh: '带文章数的分类条目(列表页)。', evidence: ['name + bracketed count'] }));
-    }
-    return out;
-  },
-};
+  score: 0.85,
+  message: 'Category entry with its article count (listing page).',
+  messageZh: '带文章数的分类条目(列表页)。',
+  judge: (text) => (isCategoryCount(text) ? 'name + bracketed count' : undefined),
+});

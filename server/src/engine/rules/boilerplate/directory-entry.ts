@@ -12,8 +12,8 @@
  * Options: none.
  * Example: `某某店的邮政编码: 100000,电话区号: 010,主要服务范围为餐饮服务` → (line removed)
  */
-import { Finding, Rule } from '../../types';
-import { lineFinding } from '../helpers';
+import { Rule } from '../../types';
+import { lineRule } from '../helpers';
 import { cues, norm } from './common';
 
 const SEP = /[’'"”]\s*[,，]\s*[‘'"“]/g;
@@ -40,26 +40,17 @@ export function listLiteral(text: string): number {
   return (glued || cutInside) && !code ? seps.length : 0;
 }
 
-export const directoryEntry: Rule = {
+export const directoryEntry: Rule = lineRule({
   id: 'boilerplate/directory-entry',
   category: 'boilerplate',
-  scope: 'line',
-  locality: 'line', // the verdict reads the line alone (engine/cache.ts)
-  check(ctx): Finding[] {
-    const out: Finding[] = [];
-    for (const line of ctx.lines) {
-      if (line.blank) continue;
-      // a record always has a colon somewhere; the cheap test spares the lexicon on most lines
-      const f = /[:：]/.test(line.text) ? directoryFields(norm(line.text)) : { terms: [], strong: false };
-      let evidence: string | undefined;
-      if (f.terms.length >= 2 && f.strong) evidence = `directory fields: ${f.terms.join(' ')}`;
-      else {
-        const k = listLiteral(line.text);
-        if (k) evidence = `a serialized list pasted into the text (${k} separators)`;
-      }
-      if (!evidence) continue;
-      out.push(lineFinding(line, ctx.lines, { rule: this.id, category: 'boilerplate', score: 0.8, message: 'Generated directory entry (record fields or a pasted list).', messageZh: '自动生成的名录条目(记录字段或程序列表)。', evidence: [evidence] }));
-    }
-    return out;
+  score: 0.8,
+  message: 'Generated directory entry (record fields or a pasted list).',
+  messageZh: '自动生成的名录条目(记录字段或程序列表)。',
+  judge(text) {
+    // a record always has a colon somewhere; the cheap test spares the lexicon on most lines
+    const f = /[:：]/.test(text) ? directoryFields(norm(text)) : { terms: [], strong: false };
+    if (f.terms.length >= 2 && f.strong) return `directory fields: ${f.terms.join(' ')}`;
+    const k = listLiteral(text);
+    return k ? `a serialized list pasted into the text (${k} separators)` : undefined;
   },
-};
+});
