@@ -19,6 +19,7 @@ import { analyze, Finding, LineIndex, Position, Rule, RULES, Segmenter, summariz
 import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
 import { AnalysisCache } from './engine/cache';
 import {
+  analyzeSections,
   analyzeSectionsSteps,
   findingAt,
   findingsAround,
@@ -314,17 +315,18 @@ function runEngineSliced(uri: string, version: number, text: string, settings: S
 
 /** A big document, section by section: sections unchanged since the last analysis are reused (SectionCache). */
 function sectionSteps(uri: string, text: string, settings: Settings, key: string): Generator<void, SectionedAnalysis, void> {
+  return analyzeSectionsSteps(text, sectionOptions(uri, settings), sectionCacheOf(uri, key));
+}
+
+/** Engine options for the sections of a big document: each section has its own line cache (SectionCache). */
+function sectionOptions(uri: string, settings: Settings): AnalyzeOptions {
   const { cache: _wholeDocumentCache, ...options } = engineOptions(uri, settings);
-  return analyzeSectionsSteps(text, options, sectionCacheOf(uri, key));
+  return options;
 }
 
 function runSections(uri: string, text: string, settings: Settings, key: string): SectionedAnalysis {
-  const steps = sectionSteps(uri, text, settings, key);
   try {
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return analyzeSections(text, sectionOptions(uri, settings), sectionCacheOf(uri, key));
   } catch (err) {
     connection.console.error(`corpus-lint: analysis failed (${uri}): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     return sectioned([]);
@@ -575,7 +577,7 @@ function publish(uri: string, a: Analysis): Promise<void> {
     ? []
     : a.parts
       ? toSectionDiagnostics(
-          a.parts.map((p) => ({ text: () => a.text.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result })),
+          sectionViews(a.parts, a.text),
           a.version,
           a.settings,
           a.key,
@@ -633,10 +635,15 @@ connection.onHover(async (params, token) => {
   return mergeHover(e.ents.index, entityHoverAt(e.ents, e.ents.index.offsetAt(params.position), lang), other);
 });
 
+/** The sections of a big document as protocol/ takes them (text on demand, first line, findings, per-section memo). */
+function sectionViews(parts: readonly SectionedPart[], text: string) {
+  return parts.map((p) => ({ text: () => text.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result }));
+}
+
 /** The outline: for a document in sections, each section's (kept per section, protocol/structure.ts). */
 function symbolsOf(a: Analysis): DocumentSymbol[] {
   if (!a.parts) return toDocumentSymbols(a.text, a.findings);
-  return toSectionSymbols(a.parts.map((p) => ({ text: () => a.text.slice(p.section.start, p.section.end), line: p.section.line, rel: p.result.rel, memo: p.result })));
+  return toSectionSymbols(sectionViews(a.parts, a.text));
 }
 
 connection.onDocumentSymbol(async (params, token) => {
