@@ -16,6 +16,7 @@ import { Finding, Rule } from '../../types';
 import { spanFinding } from '../helpers';
 import { toSimplified } from '../../convert';
 import { HAN_SRC } from './chars';
+import { memoByText } from '../../memo';
 
 const ID = 'artifact/pinyin-annotation';
 
@@ -87,53 +88,102 @@ function isReadingHint(plain: string, chars: string[]): boolean {
   return chars.length === 1 && readingsOf(chars[0]).length > 1 && usualReading(chars[0]) !== plain;
 }
 
+/** One annotation on a line: offsets relative to the line start, with its finding's text. */
+interface Hit {
+  at: number;
+  end: number;
+  hint: boolean;
+  message: string;
+  messageZh: string;
+  score: number;
+  evidence: string[];
+}
+
+/**
+ * The annotations of one line (by its text alone, memoized: after an edit only the changed lines are read
+ * again — a page full of annotations costs ~10 ms of pinyin look-ups per analysis), and the findings last
+ * made of them: handed out again while the line stays where it was and the page's density is the same
+ * (findings are not mutated).
+ */
+interface LineHits {
+  hits: readonly Hit[];
+  /** annotations that are not reading hints */
+  strict: number;
+  placed?: { at: number; dense: boolean; findings: Finding[] };
+}
+const NO_HITS: LineHits = Object.freeze({ hits: Object.freeze([]), strict: 0 }) as LineHits;
+
+const hitsOfLine = memoByText((text: string): LineHits => {
+  let hits: Hit[] | undefined;
+  CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CANDIDATE.exec(text))) {
+    const body = m[1];
+    if (!/[a-z]/.test(body.normalize('NFD'))) continue;
+    const plain = plainPinyin(body);
+    if (!/^[a-z]{1,30}$/.test(plain)) continue;
+    const tail = HAN_TAIL.exec(text.slice(Math.max(0, m.index - MAX_CHARS * 2), m.index));
+    if (!tail) continue;
+    const han = [...tail[0]];
+    let matched: string[] | undefined;
+    for (let n = 1; n <= han.length && !matched; n++) {
+      const chars = han.slice(han.length - n);
+      if (spells(plain, chars)) matched = chars;
+    }
+    if (!matched) continue;
+    const toned = /[\u0300-\u036f1-5]/.test(body.normalize('NFD'));
+    (hits ??= []).push({
+      at: m.index,
+      end: m.index + m[0].length,
+      hint: isReadingHint(plain, matched),
+      message: `Pinyin annotation “${m[0]}” after “${matched.join('')}”`,
+      messageZh: `字后拼音注释“${m[0]}”（${matched.join('')}）`,
+      score: toned ? 0.95 : 0.8,
+      evidence: [matched.join(''), body],
+    });
+  }
+  return hits ? { hits, strict: hits.filter((h) => !h.hint).length } : NO_HITS;
+});
+
 export const pinyinAnnotation: Rule = {
   id: ID,
   category: 'artifact',
   scope: 'span',
   check(ctx) {
     const out: Finding[] = [];
-    const hits: { start: number; end: number; text: string; body: string; chars: string[]; hint: boolean }[] = [];
+    const found: { start: number; lh: LineHits }[] = [];
+    let strict = 0;
     for (const line of ctx.lines) {
       if (line.blank || !/[(（]/.test(line.text)) continue;
-      CANDIDATE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = CANDIDATE.exec(line.text))) {
-        const body = m[1];
-        if (!/[a-z]/.test(body.normalize('NFD'))) continue;
-        const plain = plainPinyin(body);
-        if (!/^[a-z]{1,30}$/.test(plain)) continue;
-        const tail = HAN_TAIL.exec(line.text.slice(Math.max(0, m.index - MAX_CHARS * 2), m.index));
-        if (!tail) continue;
-        const han = [...tail[0]];
-        let matched: string[] | undefined;
-        for (let n = 1; n <= han.length && !matched; n++) {
-          const chars = han.slice(han.length - n);
-          if (spells(plain, chars)) matched = chars;
-        }
-        if (!matched) continue;
-        const start = line.start + m.index;
-        hits.push({ start, end: start + m[0].length, text: m[0], body, chars: matched, hint: isReadingHint(plain, matched) });
-      }
+      const lh = hitsOfLine(line.text);
+      if (!lh.hits.length) continue;
+      found.push({ start: line.start, lh });
+      strict += lh.strict;
     }
     // An author's reading hint for a polyphonic character (`水没(mo)到`) is text; annotations
     // count as junk when they agree with the usual reading, or when the page is full of them.
-    const dense = hits.filter((h) => !h.hint).length >= DENSE;
-    for (const h of hits) {
-      if (h.hint && !dense) continue;
-      const { start, end, body, chars: matched } = h;
-      const toned = /[\u0300-\u036f1-5]/.test(body.normalize('NFD'));
-      out.push(
-        spanFinding(start, end, {
-          rule: ID,
-          category: 'artifact',
-          message: `Pinyin annotation “${h.text}” after “${matched.join('')}”`,
-          messageZh: `字后拼音注释“${h.text}”（${matched.join('')}）`,
-          score: toned ? 0.95 : 0.8,
-          evidence: [matched.join(''), body],
-          fixTitle: 'Remove the pinyin annotation',
-        }),
-      );
+    const dense = strict >= DENSE;
+    for (const { start, lh } of found) {
+      let p = lh.placed;
+      if (!p || p.at !== start || p.dense !== dense) {
+        const findings: Finding[] = [];
+        for (const h of lh.hits) {
+          if (h.hint && !dense) continue;
+          findings.push(
+            spanFinding(start + h.at, start + h.end, {
+              rule: ID,
+              category: 'artifact',
+              message: h.message,
+              messageZh: h.messageZh,
+              score: h.score,
+              evidence: h.evidence,
+              fixTitle: 'Remove the pinyin annotation',
+            }),
+          );
+        }
+        lh.placed = p = { at: start, dense, findings };
+      }
+      for (const f of p.findings) out.push(f);
     }
     return out;
   },
