@@ -11,9 +11,9 @@
  *
  *   關鍵會議 → traditional; fix "Convert to Simplified" → 关键会议
  */
-import { Fix, Finding, Rule } from '../../types';
+import { Fix, Finding, Line, Rule, TextEdit } from '../../types';
 import { finding } from '../helpers';
-import { classifyNew, judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
+import { classifyNew, convertsByLine, judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
 import { countHan } from '../../text';
 import { memoByText } from '../../memo';
 
@@ -21,6 +21,28 @@ const ID = 'script/document';
 
 const lineCounts = memoByText((t) => ({ han: countHan(t), ...scriptCounts(t) }));
 const NAMES = { traditional: ['Traditional', '繁体'], simplified: ['Simplified', '简体'], mixed: ['mixed Traditional and Simplified', '繁简混杂'] } as const;
+
+/** Whether a line changes under each conversion (by its text: after an edit only the changed lines convert). */
+const simplifies = memoByText((t) => toSimplified(t) !== t);
+const traditionalizes = memoByText((t) => toTraditional(t) !== t);
+
+/**
+ * The fix's edit, `text` converted as a whole; none when the conversion changes nothing. A text converted
+ * line by line (convert.ts; with '\n' breaks only) changes when one of its lines does: that is asked of
+ * the lines (memoized), and the converted text (a copy of the whole document) is made when the fix is
+ * read — a quick fix or the JSON output —, not on every analysis of an edited document.
+ */
+function wholeEdit(text: string, lines: readonly Line[], convert: (t: string) => string, changes: (t: string) => boolean): TextEdit | undefined {
+  if (!convertsByLine(text) || text.includes('\r')) {
+    const s = convert(text);
+    return s !== text ? { start: 0, end: text.length, newText: s } : undefined;
+  }
+  if (!lines.some((l) => changes(l.text))) return undefined;
+  let converted: string | undefined;
+  const e = { start: 0, end: text.length } as TextEdit;
+  Object.defineProperty(e, 'newText', { enumerable: true, get: () => (converted ??= convert(text)) });
+  return e;
+}
 
 export const scriptDocument: Rule = {
   id: ID,
@@ -48,12 +70,12 @@ export const scriptDocument: Rule = {
     const end = Math.max(start, first.start + first.text.trimEnd().length);
     const fixes: Fix[] = [];
     if (counts.traditional > 0) {
-      const s = toSimplified(text);
-      if (s !== text) fixes.push({ title: 'Convert to Simplified', edits: [{ start: 0, end: text.length, newText: s }] });
+      const e = wholeEdit(text, ctx.lines, toSimplified, simplifies);
+      if (e) fixes.push({ title: 'Convert to Simplified', edits: [e] });
     }
     if (counts.simplified > 0) {
-      const t = toTraditional(text);
-      if (t !== text) fixes.push({ title: 'Convert to Traditional', edits: [{ start: 0, end: text.length, newText: t }] });
+      const e = wholeEdit(text, ctx.lines, toTraditional, traditionalizes);
+      if (e) fixes.push({ title: 'Convert to Traditional', edits: [e] });
     }
     const specific = counts.traditional + counts.simplified;
     const share = specific ? Math.max(counts.traditional, counts.simplified) / specific : 1;
