@@ -419,23 +419,49 @@ function trace(uri: string, what: string): void {
   traceT.set(uri, now);
 }
 
-/** Documents whose debounced analysis is running. */
-const running = new Set<string>();
+/**
+ * Documents whose debounced analysis is running, with how many validations of each are (a newer one may
+ * start while an older one holds its diagnostics back, see validate).
+ */
+const running = new Map<string, number>();
+function enter(uri: string): void {
+  running.set(uri, (running.get(uri) ?? 0) + 1);
+}
+function leave(uri: string): void {
+  const n = (running.get(uri) ?? 1) - 1;
+  if (n > 0) running.set(uri, n);
+  else running.delete(uri);
+}
+
+/** When each document last changed (performance.now()). */
+const changedAt = new Map<string, number>();
+/**
+ * Diagnostics of a change go out no sooner than this after it arrived, so that changes sent together
+ * arrive first and supersede it. The wait overlaps the analysis, which starts at once: it only holds back
+ * an analysis shorter than itself.
+ */
+const HOLD_MS = SLICE_MS;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function validate(uri: string): Promise<void> {
-  running.add(uri);
+  enter(uri);
   trace(uri, 'validate');
   let a: Analysis | undefined;
   try {
     a = await ensure(uri, true);
+    if (!a) return;
+    trace(uri, 'analysed');
+    const hold = (changedAt.get(uri) ?? 0) + HOLD_MS - performance.now();
+    if (hold >= 1) await new Promise<void>((resolve) => setTimeout(resolve, hold));
+    // then two turns of the event loop: the connection handles each message it has read in a turn of its
+    // own (setImmediate), queued after ours when it was read during our wait; a change that has arrived
+    // makes this version stale, and publish() then skips it (the change has scheduled its own analysis)
+    await turn();
+    await turn();
   } finally {
-    running.delete(uri);
+    leave(uri);
   }
-  if (!a) return;
-  trace(uri, 'analysed');
-  // one turn of the event loop: a change that arrived with this one (already read, not yet handled) makes
-  // this version stale, and publish() then skips it
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (documents.get(uri)?.version !== a.version) return;
   const sent = publish(uri, a);
   if (TRACE) void sent.then(() => trace(uri, 'written'));
   wakeIdle(uri);
@@ -596,15 +622,17 @@ documents.onDidChangeContent((e) => {
   trace(uri, `change v${e.document.version}`);
   cancelIdleGc();
   const known = analyses.get(uri);
-  // The first change after the diagnostics went out is analysed after one slice at most (an analysis runs
-  // in slices and is dropped at the end of the slice in which a newer version arrives, see runSliced; the
-  // slice lets changes sent together arrive first — with no wait at all, two changes sent back to back
-  // published the first one under load: measured, test/e2e/server.test.ts). Changes that come while an
-  // analysis is pending or running are typing: they wait for a pause of corpusLint.debounceMs, at most as
-  // long as an analysis of this document takes (a small document is analysed at once).
+  changedAt.set(uri, performance.now());
+  // The first change after the diagnostics went out is analysed at once; its diagnostics are held back
+  // until HOLD_MS after it arrived (the hold overlaps the analysis), so that changes sent together arrive
+  // first and it is not published when superseded (see validate; with no hold at all, two changes sent
+  // back to back published the first one under load: measured, test/e2e/server.test.ts). Changes that come
+  // while an analysis is pending, running or held are typing: they wait for a pause of
+  // corpusLint.debounceMs, at most as long as an analysis of this document takes (a small document is
+  // analysed at once).
   const typing = timers.has(uri) || running.has(uri);
   const cap = Math.round(lastCost.get(uri) ?? SLICE_MS);
-  schedule(uri, !known ? 0 : Math.min(known.settings.debounceMs, cap, typing ? Number.POSITIVE_INFINITY : SLICE_MS));
+  schedule(uri, !known || !typing ? 0 : Math.min(known.settings.debounceMs, cap));
 });
 
 documents.onDidClose((e) => {
@@ -615,6 +643,7 @@ documents.onDidClose((e) => {
   caches.delete(uri);
   sectionCaches.delete(uri);
   lastCost.delete(uri);
+  changedAt.delete(uri);
   settingsCache.delete(uri);
   wakeIdle(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
