@@ -9,6 +9,7 @@ import * as path from 'path';
 import { analyze } from '../../server/src/engine';
 import { AnalysisCache } from '../../server/src/engine/cache';
 import { RULES } from '../../server/src/engine/rules';
+import { Category } from '../../server/src/engine/types';
 import { SEEDS_DIR, seedIds } from '../seeds';
 
 /** The seed pages, the LSP fixture page (HTML, entities, PII, spam) and a line of every kind of artifact. */
@@ -56,6 +57,25 @@ describe('analysis cache: same findings', () => {
       for (let i = 0; i < 60; i++) {
         text = edit(text, rnd);
         assert.deepStrictEqual(analyze(text, { cache }), analyze(text), `edit ${i}`);
+      }
+    }
+  });
+
+  it('cached = uncached over edits with a cache that fills up and with categories switched between analyses', () => {
+    // (after an edit only the lines between the unchanged top and bottom are visited per rule: a rule that
+    // did not run last time, or a cache too small for the document, must still give every line's findings)
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (const start of seeds().slice(0, 3)) {
+      const small = new AnalysisCache({ maxLines: 40 });
+      const cache = new AnalysisCache();
+      let text = start;
+      for (let i = 0; i < 30; i++) {
+        text = edit(text, rnd);
+        const opts = i % 3 === 2 ? { categories: ['boilerplate', 'artifact'] as Category[] } : {};
+        const plain = analyze(text, opts);
+        assert.deepStrictEqual(analyze(text, { ...opts, cache: small }), plain, `small cache, edit ${i}`);
+        assert.deepStrictEqual(analyze(text, { ...opts, cache }), plain, `edit ${i}`);
       }
     }
   });

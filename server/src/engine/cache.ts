@@ -57,12 +57,27 @@ export class AnalysisCache {
   private lastView: { lines: readonly Line[]; missed: number[]; view: Line[] } | undefined;
   /** scratch for `run`: each line's entry for the rule being run (reused: one array per cache, not per rule) */
   private readonly scratch: (Entry | undefined)[] = [];
+  /**
+   * Per rule slot: the lines (indexes into `ruleKeys`' lines, ascending) whose entry has findings, as of the
+   * rule's last run, and the keys of that run. The next analysis takes the lines it shares with that one at
+   * the top and at the bottom (`diff`) from this list instead of visiting every line for every rule.
+   */
+  private readonly ruleHits: (number[] | undefined)[] = [];
+  private readonly ruleKeys: (string[] | undefined)[] = [];
+  /** the keys of the analysis before `lastKeys`, and how the two differ: equal first `p` and last `s` lines */
+  private prevKeys: string[] | undefined;
+  private diff: { p: number; s: number } | undefined;
+  /** non-blank lines of the current analysis */
+  private inkedOfLast = 0;
   /** lines served / analysed, for tests and the benchmark */
   stats = { hits: 0, misses: 0 };
   constructor(private readonly opts: AnalysisCacheOptions = {}) {}
 
   /** A new analysis (new lines): drop the lines the previous one did not see once they outnumber it. */
   private begin(keys: string[], inked: number): boolean {
+    this.prevKeys = this.lastKeys;
+    this.diff = undefined;
+    this.inkedOfLast = inked;
     this.lastKeys = keys;
     this.slotsOfLast = undefined;
     const max = this.opts.maxLines ?? 200000;
@@ -91,6 +106,7 @@ export class AnalysisCache {
     const keys = keysOf(lines);
     const map = this.lines;
     const known = keys === this.lastKeys ? this.slotsOfLast : undefined;
+    if (known && this.prevKeys && this.ruleKeys[ri] === this.prevKeys) return this.runChanged(rule, ctx, ri, keys, known);
     // (the slots of the last analysis are this one's: updated in place; `cached` is scratch, every index set)
     const slots: (LineSlot | undefined)[] = known ?? new Array(lines.length);
     const cached = this.scratch;
@@ -123,6 +139,7 @@ export class AnalysisCache {
     }
     const max = this.opts.maxLines ?? 200000;
     const out: Finding[] = [];
+    const hits: number[] = [];
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
       if (l.blank) continue;
@@ -143,9 +160,102 @@ export class AnalysisCache {
         e.at = l.start;
       }
       if (slot) slot.gen = gen;
-      for (const f of e.abs) out.push(f);
+      if (e !== EMPTY) {
+        hits.push(i);
+        for (const f of e.abs) out.push(f);
+      }
     }
     this.slotsOfLast = exact ? slots : undefined;
+    // (the list serves the next analysis only when every line's entry is in its slot)
+    this.ruleKeys[ri] = exact ? keys : undefined;
+    this.ruleHits[ri] = hits;
+    return out;
+  }
+
+  /**
+   * `run` for a rule that ran over the previous analysis (`prevKeys`), in an analysis whose slots are known
+   * (`slotsOfLast`: every line was looked up, stamped and kept): lines equal to that analysis's at the top
+   * and at the bottom (an edit changes a few lines in between) keep their entries, so of those only the
+   * ones with findings are visited (the rule's `ruleHits`); the lines in between are taken as `run` takes
+   * them. Same findings, same order.
+   */
+  private runChanged(rule: Rule, ctx: AnalysisContext, ri: number, keys: string[], slots: (LineSlot | undefined)[]): Finding[] {
+    const lines = ctx.lines;
+    const prev = this.prevKeys as string[];
+    const n = lines.length;
+    const diff = (this.diff ??= commonEnds(prev, keys));
+    const old = this.ruleHits[ri] as number[];
+    const shiftBy = n - prev.length;
+    const midEnd = n - diff.s;
+    // the lines in between that this rule has no entry for
+    let missed: number[] | undefined;
+    for (let i = diff.p; i < midEnd; i++) if (!lines[i].blank && !slots[i]?.rules[ri]) (missed ??= []).push(i);
+    this.stats.misses += missed?.length ?? 0;
+    this.stats.hits += this.inkedOfLast - (missed?.length ?? 0);
+    let fresh: Finding[][] | undefined;
+    if (missed) {
+      const view = missed.length === this.inkedOfLast ? (lines as Line[]) : this.viewOfMissed(lines, missed);
+      fresh = byLine(rule.check({ ...ctx, lines: view }), lines);
+    }
+    const map = this.lines;
+    const max = this.opts.maxLines ?? 200000;
+    const gen = this.gen;
+    const hits: number[] = [];
+    let full = false;
+    let k = 0;
+    for (; k < old.length && old[k] < diff.p; k++) hits.push(old[k]);
+    for (let i = diff.p; i < midEnd; i++) {
+      const l = lines[i];
+      if (l.blank) continue;
+      let slot = slots[i];
+      let e = slot?.rules[ri];
+      if (!e) {
+        const fs = fresh?.[i] ?? NONE;
+        e = fs.length ? { rel: fs.map((f) => shift(f, -l.start)), abs: fs, at: l.start } : EMPTY;
+        if (!slot && map.size < max) {
+          slot = map.get(keys[i]) ?? { gen, rules: [] };
+          map.set(keys[i], slot);
+          slots[i] = slot;
+        }
+        if (slot) {
+          slot.rules[ri] = e;
+          slot.gen = gen;
+        } else {
+          // the cache is full: this line's entry is nowhere (its findings are served from `fresh` below); the
+          // next rules and analyses visit every line
+          full = true;
+          if (e !== EMPTY) hits.push(-1 - i);
+          continue;
+        }
+      }
+      if (e !== EMPTY) hits.push(i);
+    }
+    for (; k < old.length; k++) if (old[k] >= prev.length - diff.s) hits.push(old[k] + shiftBy);
+    const out: Finding[] = [];
+    for (let h = 0; h < hits.length; h++) {
+      const i = hits[h] < 0 ? -1 - hits[h] : hits[h];
+      const l = lines[i];
+      let e = slots[i]?.rules[ri];
+      if (!e) {
+        // a line of a full cache: its findings as the rule gave them
+        const fs = fresh?.[i] ?? NONE;
+        for (let q = 0; q < fs.length; q++) out.push(fs[q]);
+        continue;
+      }
+      if (e.at !== l.start) {
+        e.abs = e.rel.map((f) => shift(f, l.start));
+        e.at = l.start;
+      }
+      const abs = e.abs;
+      for (let q = 0; q < abs.length; q++) out.push(abs[q]);
+    }
+    if (full) {
+      this.slotsOfLast = undefined;
+      this.ruleKeys[ri] = undefined;
+    } else {
+      this.ruleKeys[ri] = keys;
+      this.ruleHits[ri] = hits;
+    }
     return out;
   }
 
@@ -157,15 +267,31 @@ export class AnalysisCache {
   private viewOf(lines: readonly Line[], cached: readonly (Entry | undefined)[]): Line[] {
     const missed: number[] = [];
     for (let i = 0; i < lines.length; i++) if (!lines[i].blank && !cached[i]) missed.push(i);
+    return this.viewOfMissed(lines, missed);
+  }
+
+  /** `lines` with every non-blank line but `missed` (ascending) shown blank; see viewOf. */
+  private viewOfMissed(lines: readonly Line[], missed: number[]): Line[] {
     const last = this.lastView;
     if (last && last.lines === lines && last.missed.length === missed.length && last.missed.every((m, k) => m === missed[k])) return last.view;
-    const view = lines.map((l, i) => (cached[i] ? { ...l, text: '', blank: true } : l));
+    const view: Line[] = new Array(lines.length);
+    for (let i = 0, k = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (k < missed.length && missed[k] === i) {
+        view[i] = l;
+        k++;
+      } else view[i] = l.blank ? l : { ...l, text: '', blank: true };
+    }
     this.lastView = { lines, missed, view };
     return view;
   }
 
   clear(): void {
     this.lastView = undefined;
+    this.ruleHits.length = 0;
+    this.ruleKeys.length = 0;
+    this.prevKeys = undefined;
+    this.diff = undefined;
     this.lines.clear();
     this.lastKeys = undefined;
     this.slotsOfLast = undefined;
@@ -182,6 +308,16 @@ function keysOf(lines: readonly Line[]): string[] {
     keyMemo.set(lines, keys);
   }
   return keys;
+}
+
+/** How many keys `a` and `b` share at the start (`p`) and, after those, at the end (`s`). */
+function commonEnds(a: readonly string[], b: readonly string[]): { p: number; s: number } {
+  const m = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < m && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < m - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  return { p, s };
 }
 
 /** Findings grouped by the line their start falls in (lines ordered by start). */
