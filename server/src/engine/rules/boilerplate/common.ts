@@ -211,23 +211,25 @@ function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape
 /** True when a prior finding of a junk category (boilerplate, spam) covers most of the line. */
 export function junkCover(ctx: AnalysisContext): number[] {
   const cov = new Array(ctx.lines.length).fill(0);
-  const spans: [number, number][][] = ctx.lines.map(() => []);
+  // (a list only for the lines a finding touches: most lines of a page have none)
+  const spans: ([number, number][] | undefined)[] = new Array(ctx.lines.length);
   for (const f of ctx.prior) {
     if (f.category !== 'boilerplate' && f.category !== 'spam') continue;
     for (let i = lineAtOffset(ctx.lines, f.start); i < ctx.lines.length && ctx.lines[i].start <= f.end; i++) {
       const l = ctx.lines[i];
       const a = Math.max(f.start, l.start);
       const b = Math.min(f.end, l.end);
-      if (b > a) spans[i].push([a, b]);
+      if (b > a) (spans[i] ??= []).push([a, b]);
     }
   }
   for (let i = 0; i < ctx.lines.length; i++) {
     const l = ctx.lines[i];
-    if (!spans[i].length) continue;
+    const sp = spans[i];
+    if (!sp) continue;
     const ink = inkLength(l.text);
     if (!ink) continue;
     const mark = new Uint8Array(l.end - l.start);
-    for (const [a, b] of spans[i]) mark.fill(1, a - l.start, b - l.start);
+    for (const [a, b] of sp) mark.fill(1, a - l.start, b - l.start);
     let c = 0;
     for (let k = 0; k < l.text.length; k++) if (mark[k] && !isJsSpace(l.text.charCodeAt(k))) c++;
     cov[i] = c / ink;
