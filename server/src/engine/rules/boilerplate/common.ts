@@ -11,7 +11,7 @@
  */
 import { AnalysisContext, Finding, Line, Rule } from '../../types';
 import { lexicon, LexMatch } from '../../lexicon';
-import { inkLength, countHan, isJsSpace } from '../../text';
+import { inkLength, countHan, isJsSpace, leadingSpace, nonSpaceUnits, trailingSpace } from '../../text';
 import { memoByText } from '../../memo';
 import { lineFinding } from '../helpers';
 import { lineAtOffset } from '../../segment';
@@ -208,6 +208,12 @@ function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape
   return undefined;
 }
 
+/** junkCover's share of a line covered from its first to its last visible unit (0 for a line without ink). */
+const wholeCover = memoByText((t: string) => {
+  const ink = inkLength(t);
+  return ink ? nonSpaceUnits(t) / ink : 0;
+});
+
 /** True when a prior finding of a junk category (boilerplate, spam) covers most of the line. */
 export function junkCover(ctx: AnalysisContext): number[] {
   const cov = new Array(ctx.lines.length).fill(0);
@@ -226,6 +232,14 @@ export function junkCover(ctx: AnalysisContext): number[] {
     const l = ctx.lines[i];
     const sp = spans[i];
     if (!sp) continue;
+    // most often one finding covers the whole line (from its first to its last visible unit): then the
+    // share is a fact of the text alone
+    const lead = l.start + leadingSpace(l.text);
+    const trail = l.end - trailingSpace(l.text);
+    if (sp.some(([a, b]) => a <= lead && b >= trail)) {
+      cov[i] = wholeCover(l.text);
+      continue;
+    }
     const ink = inkLength(l.text);
     if (!ink) continue;
     const mark = new Uint8Array(l.end - l.start);
