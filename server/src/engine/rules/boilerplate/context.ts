@@ -215,7 +215,8 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   }
   const cuts = infos.map((x) => truncatedM(ctx.lines[x.i].text));
   const cut = cuts.map((c, k) => c && [-3, -2, -1, 1, 2, 3].some((d) => cuts[k + d] && infos[k + d].shape.text !== infos[k].shape.text));
-  for (const [k, x] of infos.entries()) {
+  for (let k = 0; k < infos.length; k++) {
+    const x = infos[k];
     if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkListM(x.shape.text)) x.para = true;
     if (x.stop === undefined) x.stop = x.shape.text.includes('。');
     const t = x.shape.text;
