@@ -461,7 +461,6 @@ async function validate(uri: string): Promise<void> {
   } finally {
     leave(uri);
   }
-  if (documents.get(uri)?.version !== a.version) return;
   const sent = publish(uri, a);
   if (TRACE) void sent.then(() => trace(uri, 'written'));
   wakeIdle(uri);
