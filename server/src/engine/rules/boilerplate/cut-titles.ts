@@ -15,6 +15,7 @@ import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
 import { inkLength } from '../../text';
+import { memoByText } from '../../memo';
 
 /** Visible characters as printed (lineShape drops a `?` it takes for a lost character). */
 const width = (t: string) => inkLength(norm(t));
@@ -29,18 +30,21 @@ function cut(texts: string[], hi: number): boolean {
   return full >= 3 && ends.size === texts.length;
 }
 
+/** A line that may be a headline of the list (by its text alone, memoized: asked of every line on every analysis). */
+const titleLike = memoByText((text: string): boolean => {
+  if (text.length < 15 || text.length > 120) return false;
+  const s = lineShape(text);
+  const w = width(text);
+  return w >= 15 && w <= 40 && !/[。！？!?，,；;：:…」』”"）)]$/.test(s.text) && s.han >= 0.5 * s.ink && !NUMBERED.test(s.text);
+});
+
 export const cutTitles: Rule = {
   id: 'boilerplate/cut-titles',
   category: 'boilerplate',
   scope: 'block',
   check(ctx): Finding[] {
     const lines = ctx.lines.filter((l) => !l.blank);
-    const ok = lines.map((l) => {
-      if (l.text.length < 15 || l.text.length > 120) return false;
-      const s = lineShape(l.text);
-      const w = width(l.text);
-      return w >= 15 && w <= 40 && !/[。！？!?，,；;：:…」』”"）)]$/.test(s.text) && s.han >= 0.5 * s.ink && !NUMBERED.test(s.text);
-    });
+    const ok = lines.map((l) => titleLike(l.text));
     const out: Finding[] = [];
     let k = 0;
     while (k < lines.length) {

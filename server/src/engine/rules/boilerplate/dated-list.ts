@@ -15,6 +15,7 @@
 import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
+import { memoByText } from '../../memo';
 
 const D = '(?:(?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?|\\d{1,2}[-/]\\d{1,2}|\\d{1,2}月\\d{1,2}日)(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?';
 const TAIL = new RegExp('[\\s(（\\[【]*' + D + '\\s*[)）\\]】]?\\s*$');
@@ -22,6 +23,9 @@ const HEAD = new RegExp('^\\s*[(（\\[【]?\\s*' + D + '\\s*[)）\\]】]?');
 const BARE = /^\s*\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$/;
 
 /** Is this line a dated headline (or a bare day + time)? */
+/** isDatedLine by line text (asked of every line on every analysis). */
+const isDatedLineM = memoByText((text: string) => isDatedLine(text));
+
 export function isDatedLine(text: string): boolean {
   if (!/[0-9０-９]/.test(text) || text.length > 120) return false;
   const n = norm(text).trim();
@@ -41,7 +45,7 @@ export const datedList: Rule = {
   scope: 'block',
   check(ctx): Finding[] {
     const lines = ctx.lines.filter((l) => !l.blank);
-    const dated = lines.map((l) => isDatedLine(l.text));
+    const dated = lines.map((l) => isDatedLineM(l.text));
     const out: Finding[] = [];
     let k = 0;
     while (k < lines.length) {

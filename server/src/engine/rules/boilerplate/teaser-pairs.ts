@@ -15,15 +15,20 @@
 import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
+import { memoByText } from '../../memo';
 
 const CUT = /(?:\.{3,}|…+)\s*$/;
 
-function isExcerpt(text: string): boolean {
+/** (isExcerpt and isTitle are asked of every line on every analysis: memoized by text) */
+const isExcerpt = memoByText(excerpt);
+const isTitle = memoByText(title);
+
+function excerpt(text: string): boolean {
   if (!/(?:\.{3,}|…+|\.\s?\.\s?\.)\s*$/.test(text.trimEnd()) && !/[．。]{3}\s*$/.test(text)) return false;
   return CUT.test(norm(text).trim()) && lineShape(text).ink >= 20;
 }
 
-function isTitle(text: string): boolean {
+function title(text: string): boolean {
   const s = lineShape(text);
   return s.ink >= 4 && s.ink <= 40 && !CUT.test(s.text) && !/[。！？!?；;：:]$/.test(s.text) && s.commas <= 1;
 }

@@ -14,6 +14,7 @@
 import { Rule, Finding } from '../../types';
 import { linesFinding } from '../helpers';
 import { countHan } from '../../text';
+import { memoByText } from '../../memo';
 
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?\/?>/g;
 const CODE = /^\s*(?:function\s*\(|var\s+\w+\s*=|document\.write|window\.location|\$\(|if\s*\(|[.#][\w-]+\s*\{[^}]*\}\s*$)/;
@@ -28,6 +29,9 @@ export function isMarkupLine(text: string): { tags: string[] } | undefined {
   if (CODE.test(text) && countHan(text) === 0 && /[;{}()=]/.test(text)) return { tags: [text.trim().slice(0, 20)] };
   return undefined;
 }
+
+/** isMarkupLine by line text (asked of every line on every analysis; the answer is not mutated). */
+const markupOf = memoByText((text: string) => isMarkupLine(text) ?? null);
 
 export const injectedHtml: Rule = {
   id: 'spam/injected-html',
@@ -54,7 +58,7 @@ export const injectedHtml: Rule = {
       ev = [];
     };
     for (const line of ctx.lines) {
-      const m = line.blank ? undefined : isMarkupLine(line.text);
+      const m = line.blank ? undefined : markupOf(line.text) ?? undefined;
       if (m) {
         if (runStart >= 0 && ctx.blockOfLine[line.index] !== ctx.blockOfLine[runStart]) flush(line.index - 1);
         if (runStart < 0) runStart = line.index;
