@@ -13,6 +13,7 @@
  */
 import { AnalysisContext, Finding, Line, Rule } from './types';
 import { lineAtOffset } from './segment';
+import { shiftFinding } from './edits';
 
 type Rel = Finding; // a finding with offsets relative to its line's start
 
@@ -167,7 +168,7 @@ export class AnalysisCache {
       let slot = slots[i];
       if (!e) {
         const fs = fresh?.[i] ?? NONE;
-        e = fs.length ? { ri, rel: fs.map((f) => shift(f, -l.start)), abs: fs, at: l.start } : EMPTY;
+        e = fs.length ? { ri, rel: fs.map((f) => shiftFinding(f, -l.start)), abs: fs, at: l.start } : EMPTY;
         if (!slot && map.size < max) {
           // a slot made by an earlier line of this run with the same text
           slot = map.get(keys[i]) ?? { gen, done: 0, found: undefined, more: undefined };
@@ -176,7 +177,7 @@ export class AnalysisCache {
         } else if (!slot) exact = false; // the cache is full: a later line's slot may not be in `slots`
         if (slot) setEntry(slot, ri, e);
       } else if (e !== EMPTY && e.at !== l.start) {
-        e.abs = e.rel.map((f) => shift(f, l.start));
+        e.abs = e.rel.map((f) => shiftFinding(f, l.start));
         e.at = l.start;
       }
       if (slot) slot.gen = gen;
@@ -226,11 +227,4 @@ function byLine(found: readonly Finding[], lines: readonly Line[]): Finding[][] 
   const out: Finding[][] = new Array(lines.length);
   for (const f of found) (out[lineAtOffset(lines, f.start)] ??= []).push(f);
   return out;
-}
-
-/** A copy of `f` with every offset moved by `d` (evidence and messages shared: findings are not mutated). */
-function shift(f: Finding, d: number): Finding {
-  const g: Finding = { ...f, start: f.start + d, end: f.end + d };
-  if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d })) }));
-  return g;
 }
