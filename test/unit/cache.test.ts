@@ -9,7 +9,7 @@ import * as path from 'path';
 import { analyze } from '../../server/src/engine';
 import { AnalysisCache } from '../../server/src/engine/cache';
 import { RULES } from '../../server/src/engine/rules';
-import { Category } from '../../server/src/engine/types';
+import { Category, Rule } from '../../server/src/engine/types';
 import { SEEDS_DIR, seedIds } from '../seeds';
 
 /** The seed pages, the LSP fixture page (HTML, entities, PII, spam) and a line of every kind of artifact. */
@@ -84,5 +84,33 @@ describe('analysis cache: same findings', () => {
     const cache = new AnalysisCache({ keepUnused: true, maxLines: 500 });
     const docs = seeds();
     for (const text of [...docs, ...docs.reverse()]) assert.deepStrictEqual(analyze(text, { cache }), analyze(text));
+  });
+
+  it('more line-local rules than a line keeps as bits (31): each rule keeps its own entries', () => {
+    // 40 rules, rule k flags each occurrence of its own character: findings on a line differ from rule to rule
+    const chars = [...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你对'].slice(0, 40);
+    const rules: Rule[] = chars.map((ch, k) => ({
+      id: `test/char-${k}`,
+      category: 'boilerplate',
+      scope: 'line',
+      locality: 'line',
+      check(ctx) {
+        const out = [];
+        for (const l of ctx.lines) for (let i = l.text.indexOf(ch); i >= 0; i = l.text.indexOf(ch, i + 1)) out.push({ rule: `test/char-${k}`, category: 'boilerplate' as const, severity: 'hint' as const, message: ch, start: l.start + i, end: l.start + i + 1 });
+        return out;
+      },
+    }));
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const cache = new AnalysisCache();
+    let text = seeds()[0];
+    const plain = analyze(text, { rules });
+    assert.ok(new Set(plain.map((f) => f.rule)).size > 31, 'more than 31 of the rules find something');
+    assert.deepStrictEqual(analyze(text, { rules, cache }), plain);
+    for (let i = 0; i < 20; i++) {
+      text = edit(text, rnd);
+      assert.deepStrictEqual(analyze(text, { rules, cache }), analyze(text, { rules }), `edit ${i}`);
+    }
+    assert.ok(cache.stats.hits > 0);
   });
 });

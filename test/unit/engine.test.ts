@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { analyze, applyEdits, clean, fixAll, judgeInput, normalizeEdits, Rule, summarize } from '../../server/src/engine';
 import { lineFinding, spanFinding } from '../../server/src/engine/rules/helpers';
+import { shiftFinding } from '../../server/src/engine/edits';
 
 const junkRule: Rule = {
   id: 'boilerplate/test-junk',
@@ -86,5 +87,27 @@ describe('engine', () => {
     const s = summarize(text, analyze(text, { rules: [junkRule] }));
     assert.strictEqual(s.counts.boilerplate, 1);
     assert.ok(s.contentShare > 0.5 && s.contentShare < 0.9, String(s.contentShare));
+  });
+});
+
+describe('shiftFinding (edits.ts)', () => {
+  it('moves the finding and its edits; the same object when the shift is 0', () => {
+    const f = { rule: 'r', category: 'boilerplate' as const, severity: 'hint' as const, message: 'm', start: 2, end: 5, fixes: [{ title: 't', edits: [{ start: 2, end: 6, newText: '' }] }] };
+    const g = shiftFinding(f, 10);
+    assert.deepStrictEqual([g.start, g.end, g.fixes![0].edits[0].start, g.fixes![0].edits[0].end], [12, 15, 12, 16]);
+    assert.deepStrictEqual([f.start, f.fixes[0].edits[0].start], [2, 2], 'the original is not changed');
+    assert.strictEqual(shiftFinding(f, 0), f);
+  });
+  it('an edit whose newText is made when read stays so after a move (a whole-text conversion is not made by moving it)', () => {
+    let made = 0;
+    const edit = { start: 0, end: 4 } as { start: number; end: number; newText: string };
+    Object.defineProperty(edit, 'newText', { enumerable: true, get: () => (made++, '關鍵會議') });
+    const f = { rule: 'script/document', category: 'script' as const, severity: 'hint' as const, message: 'm', start: 0, end: 4, fixes: [{ title: 'Convert', edits: [edit] }] };
+    const g = shiftFinding(shiftFinding(f, 100), -40);
+    assert.strictEqual(made, 0);
+    const e = g.fixes![0].edits[0];
+    assert.deepStrictEqual([e.start, e.end, e.newText], [60, 64, '關鍵會議']);
+    assert.strictEqual(made, 1);
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(e)), { start: 60, end: 64, newText: '關鍵會議' });
   });
 });

@@ -13,6 +13,7 @@
  */
 import { AnalysisContext, Finding, Line, Rule } from './types';
 import { lineAtOffset } from './segment';
+import { shiftFinding } from './edits';
 
 type Rel = Finding; // a finding with offsets relative to its line's start
 
@@ -27,6 +28,8 @@ export interface AnalysisCacheOptions {
 
 /** What the cache holds for one line of one rule. */
 interface Entry {
+  /** the rule's slot (AnalysisCache.ruleSlot) */
+  ri: number;
   /** findings with offsets relative to the line start */
   rel: readonly Rel[];
   /** the same findings for a line that starts at `at` (reused as long as the line does not move) */
@@ -34,12 +37,47 @@ interface Entry {
   at: number;
 }
 /** A line without findings (most lines, for most rules): one shared, never changed entry. */
-const EMPTY: Entry = Object.freeze({ rel: NONE, abs: NONE, at: -1 });
+const EMPTY: Entry = Object.freeze({ ri: -1, rel: NONE, abs: NONE, at: -1 });
 
-/** One distinct line: its entry for each rule (by rule slot) and the analysis that last saw it. */
+/**
+ * One distinct line: what each rule (by rule slot) found on it, and the analysis that last saw it. Most
+ * lines have no findings for most rules, so a rule that found nothing is a bit of `done`, and only the
+ * entries with findings are kept, in `found` (a few at most). Memory: ~40 bytes a line instead of an
+ * array with a slot per rule (~400 bytes: 42 MB of the 233 MB heap of a 10 MB document, measured).
+ */
 interface LineSlot {
   gen: number;
-  rules: (Entry | undefined)[];
+  /** bit ri: rule slot ri (< BITS) has run on this line */
+  done: number;
+  /** the entries with findings of rule slots < BITS */
+  found: Entry[] | undefined;
+  /** rule slots ≥ BITS (more line-local rules than bits), one array entry each */
+  more: (Entry | undefined)[] | undefined;
+}
+const BITS = 31;
+
+/** The entry of rule slot `ri` for a line, or undefined when the rule has not run on it. */
+function entryOf(slot: LineSlot, ri: number): Entry | undefined {
+  if (ri >= BITS) return slot.more?.[ri - BITS];
+  if (!(slot.done & (1 << ri))) return undefined;
+  const found = slot.found;
+  if (found) for (let k = 0; k < found.length; k++) if (found[k].ri === ri) return found[k];
+  return EMPTY;
+}
+
+function setEntry(slot: LineSlot, ri: number, e: Entry): void {
+  if (ri >= BITS) {
+    (slot.more ??= [])[ri - BITS] = e;
+    return;
+  }
+  const found = slot.found;
+  const k = found ? found.findIndex((x) => x.ri === ri) : -1;
+  if (e !== EMPTY) {
+    if (k >= 0) found![k] = e;
+    else if (found) found.push(e);
+    else slot.found = [e];
+  } else if (k >= 0) found!.splice(k, 1);
+  slot.done |= 1 << ri;
 }
 
 export class AnalysisCache {
@@ -121,7 +159,7 @@ export class AnalysisCache {
       inked++;
       const slot = known ? known[i] : map.get(keys[i]);
       slots[i] = slot;
-      const e = slot?.rules[ri];
+      const e = slot ? entryOf(slot, ri) : undefined;
       cached[i] = e;
       if (!e) misses++;
     }
@@ -147,16 +185,16 @@ export class AnalysisCache {
       let slot = slots[i];
       if (!e) {
         const fs = fresh?.[i] ?? NONE;
-        e = fs.length ? { rel: fs.map((f) => shift(f, -l.start)), abs: fs, at: l.start } : EMPTY;
+        e = fs.length ? { ri, rel: fs.map((f) => shiftFinding(f, -l.start)), abs: fs, at: l.start } : EMPTY;
         if (!slot && map.size < max) {
           // a slot made by an earlier line of this run with the same text
-          slot = map.get(keys[i]) ?? { gen, rules: [] };
+          slot = map.get(keys[i]) ?? { gen, done: 0, found: undefined, more: undefined };
           map.set(keys[i], slot);
           slots[i] = slot;
         } else if (!slot) exact = false; // the cache is full: a later line's slot may not be in `slots`
-        if (slot) slot.rules[ri] = e;
+        if (slot) setEntry(slot, ri, e);
       } else if (e !== EMPTY && e.at !== l.start) {
-        e.abs = e.rel.map((f) => shift(f, l.start));
+        e.abs = e.rel.map((f) => shiftFinding(f, l.start));
         e.at = l.start;
       }
       if (slot) slot.gen = gen;
@@ -189,7 +227,7 @@ export class AnalysisCache {
     const midEnd = n - diff.s;
     // the lines in between that this rule has no entry for
     let missed: number[] | undefined;
-    for (let i = diff.p; i < midEnd; i++) if (!lines[i].blank && !slots[i]?.rules[ri]) (missed ??= []).push(i);
+    for (let i = diff.p; i < midEnd; i++) if (!lines[i].blank && !(slots[i] && entryOf(slots[i]!, ri))) (missed ??= []).push(i);
     this.stats.misses += missed?.length ?? 0;
     this.stats.hits += this.inkedOfLast - (missed?.length ?? 0);
     let fresh: Finding[][] | undefined;
@@ -208,17 +246,17 @@ export class AnalysisCache {
       const l = lines[i];
       if (l.blank) continue;
       let slot = slots[i];
-      let e = slot?.rules[ri];
+      let e = slot ? entryOf(slot, ri) : undefined;
       if (!e) {
         const fs = fresh?.[i] ?? NONE;
-        e = fs.length ? { rel: fs.map((f) => shift(f, -l.start)), abs: fs, at: l.start } : EMPTY;
+        e = fs.length ? { ri, rel: fs.map((f) => shiftFinding(f, -l.start)), abs: fs, at: l.start } : EMPTY;
         if (!slot && map.size < max) {
-          slot = map.get(keys[i]) ?? { gen, rules: [] };
+          slot = map.get(keys[i]) ?? { gen, done: 0, found: undefined, more: undefined };
           map.set(keys[i], slot);
           slots[i] = slot;
         }
         if (slot) {
-          slot.rules[ri] = e;
+          setEntry(slot, ri, e);
           slot.gen = gen;
         } else {
           // the cache is full: this line's entry is nowhere (its findings are served from `fresh` below); the
@@ -235,7 +273,8 @@ export class AnalysisCache {
     for (let h = 0; h < hits.length; h++) {
       const i = hits[h] < 0 ? -1 - hits[h] : hits[h];
       const l = lines[i];
-      let e = slots[i]?.rules[ri];
+      const slot = slots[i];
+      const e = slot ? entryOf(slot, ri) : undefined;
       if (!e) {
         // a line of a full cache: its findings as the rule gave them
         const fs = fresh?.[i] ?? NONE;
@@ -243,7 +282,7 @@ export class AnalysisCache {
         continue;
       }
       if (e.at !== l.start) {
-        e.abs = e.rel.map((f) => shift(f, l.start));
+        e.abs = e.rel.map((f) => shiftFinding(f, l.start));
         e.at = l.start;
       }
       const abs = e.abs;
@@ -325,11 +364,4 @@ function byLine(found: readonly Finding[], lines: readonly Line[]): Finding[][] 
   const out: Finding[][] = new Array(lines.length);
   for (const f of found) (out[lineAtOffset(lines, f.start)] ??= []).push(f);
   return out;
-}
-
-/** A copy of `f` with every offset moved by `d` (evidence and messages shared: findings are not mutated). */
-function shift(f: Finding, d: number): Finding {
-  const g: Finding = { ...f, start: f.start + d, end: f.end + d };
-  if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d })) }));
-  return g;
 }

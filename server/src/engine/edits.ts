@@ -4,6 +4,26 @@
  */
 import { Finding, TextEdit } from './types';
 
+/**
+ * A finding moved by `delta` code units (its fixes' edits too); the same object when delta is 0. An edit
+ * whose newText is made when read (script/document's converted copy of the whole text) stays so: moving
+ * it does not make the copy.
+ */
+export function shiftFinding(f: Finding, delta: number): Finding {
+  if (delta === 0) return f;
+  const g: Finding = { ...f, start: f.start + delta, end: f.end + delta };
+  if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => shiftEdit(e, delta)) }));
+  return g;
+}
+
+function shiftEdit(e: TextEdit, delta: number): TextEdit {
+  const get = Object.getOwnPropertyDescriptor(e, 'newText')?.get;
+  if (!get) return { ...e, start: e.start + delta, end: e.end + delta };
+  const moved = { start: e.start + delta, end: e.end + delta } as TextEdit;
+  Object.defineProperty(moved, 'newText', { enumerable: true, get });
+  return moved;
+}
+
 export function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {
   const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: TextEdit[] = [];

@@ -22,7 +22,8 @@
  */
 import { AnalyzeOptions, analyzeSteps, CLEAN_CATEGORIES, summarize, Summary } from './analyze';
 import { AnalysisCache } from './cache';
-import { applyEdits, primaryEdits } from './edits';
+import { applyEdits, primaryEdits, shiftFinding } from './edits';
+export { shiftFinding }; // moved findings of sections (edits.ts)
 import { judgeInput } from './input';
 import { inkLength } from './text';
 import { lastAtOrBefore } from './segment';
@@ -182,14 +183,6 @@ function resplit(text: string, prev: readonly { section: Section; text: string }
   }
   for (let m = prev.length - rest; m < prev.length; m++) from.push(m);
   return { sections, from };
-}
-
-/** A finding moved by `delta` code units (its fixes' edits too); the same object when delta is 0. */
-export function shiftFinding(f: Finding, delta: number): Finding {
-  if (delta === 0) return f;
-  const g: Finding = { ...f, start: f.start + delta, end: f.end + delta };
-  if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
-  return g;
 }
 
 /** What a section's analysis leaves: findings relative to the section, and the same at `at` (absolute). */
