@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { analyze, applyEdits, clean, fixAll, judgeInput, normalizeEdits, Rule, summarize } from '../../server/src/engine';
-import { lineFinding, spanFinding } from '../../server/src/engine/rules/helpers';
+import { lazyFixes, lineFinding, spanFinding } from '../../server/src/engine/rules/helpers';
 import { shiftFinding } from '../../server/src/engine/edits';
 
 const junkRule: Rule = {
@@ -98,16 +98,20 @@ describe('shiftFinding (edits.ts)', () => {
     assert.deepStrictEqual([f.start, f.fixes[0].edits[0].start], [2, 2], 'the original is not changed');
     assert.strictEqual(shiftFinding(f, 0), f);
   });
-  it('an edit whose newText is made when read stays so after a move (a whole-text conversion is not made by moving it)', () => {
+  it('fixes made when read (lazyFixes) stay so after a move: a whole-text conversion is not made by moving its finding', () => {
     let made = 0;
-    const edit = { start: 0, end: 4 } as { start: number; end: number; newText: string };
-    Object.defineProperty(edit, 'newText', { enumerable: true, get: () => (made++, '關鍵會議') });
-    const f = { rule: 'script/document', category: 'script' as const, severity: 'hint' as const, message: 'm', start: 0, end: 4, fixes: [{ title: 'Convert', edits: [edit] }] };
+    const f = lazyFixes({ rule: 'script/document', category: 'script', severity: 'hint', message: 'm', start: 0, end: 4 }, () => {
+      made++;
+      return [{ title: 'Convert', edits: [{ start: 0, end: 4, newText: '關鍵會議' }] }];
+    });
     const g = shiftFinding(shiftFinding(f, 100), -40);
     assert.strictEqual(made, 0);
-    const e = g.fixes![0].edits[0];
-    assert.deepStrictEqual([e.start, e.end, e.newText], [60, 64, '關鍵會議']);
+    assert.deepStrictEqual(Object.keys(g), ['rule', 'category', 'severity', 'message', 'start', 'end', 'fixes']);
+    assert.deepStrictEqual([g.start, g.end], [60, 64]);
+    assert.deepStrictEqual(g.fixes, [{ title: 'Convert', edits: [{ start: 60, end: 64, newText: '關鍵會議' }] }]);
     assert.strictEqual(made, 1);
-    assert.deepStrictEqual(JSON.parse(JSON.stringify(e)), { start: 60, end: 64, newText: '關鍵會議' });
+    assert.deepStrictEqual(f.fixes![0].edits[0], { start: 0, end: 4, newText: '關鍵會議' }, 'the original is not moved');
+    assert.strictEqual(made, 1, 'made once');
+    assert.strictEqual(JSON.parse(JSON.stringify(g)).fixes[0].edits[0].start, 60);
   });
 });

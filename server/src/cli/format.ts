@@ -19,7 +19,7 @@ export function toJsonFinding(f: Finding, idx: LineIndex): Record<string, unknow
   if (f.score !== undefined) out.score = f.score;
   if (f.evidence) out.evidence = f.evidence;
   if (f.entityType) out.entityType = f.entityType;
-  if (f.fixes) out.fixes = f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) }));
+  if (f.fixes?.length) out.fixes = f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) }));
   return out;
 }
 

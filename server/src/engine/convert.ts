@@ -324,14 +324,6 @@ const toTraditionalLines = new LineMemo();
 const BY_LINE_MIN = 20000;
 const IDS = /[\u2ff0-\u2fff]/;
 
-/**
- * Whether toSimplified / toTraditional convert `text` line by line ('\n'-separated lines, each converted
- * alone and joined): then the whole text changes exactly when one of its lines does.
- */
-export function convertsByLine(text: string): boolean {
-  return text.length >= BY_LINE_MIN && !IDS.test(text);
-}
-
 function byLine(text: string, memo: LineMemo, conv: Conv): string {
   if (text.length < BY_LINE_MIN || IDS.test(text)) return conv(text);
   const out: string[] = [];

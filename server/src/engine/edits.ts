@@ -2,26 +2,32 @@
  * Applying fixes: edits are sorted, removals that overlap are merged, and an edit that
  * overlaps one already taken is dropped, so applying any set of fixes never fails.
  */
-import { Finding, TextEdit } from './types';
+import { Finding, Fix, TextEdit } from './types';
 
 /**
- * A finding moved by `delta` code units (its fixes' edits too); the same object when delta is 0. An edit
- * whose newText is made when read (script/document's converted copy of the whole text) stays so: moving
- * it does not make the copy.
+ * A finding moved by `delta` code units (its fixes' edits too); the same object when delta is 0. Fixes
+ * made when read (helpers.lazyFixes: script/document's converted copies of the whole text) stay so:
+ * moving the finding does not make them.
  */
 export function shiftFinding(f: Finding, delta: number): Finding {
   if (delta === 0) return f;
-  const g: Finding = { ...f, start: f.start + delta, end: f.end + delta };
-  if (f.fixes) g.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => shiftEdit(e, delta)) }));
+  const lazy = Object.getOwnPropertyDescriptor(f, 'fixes')?.get;
+  if (!lazy) {
+    const g: Finding = { ...f, start: f.start + delta, end: f.end + delta };
+    if (f.fixes) g.fixes = shiftFixes(f.fixes, delta);
+    return g;
+  }
+  const g = {} as Finding;
+  for (const k of Object.keys(f) as (keyof Finding)[]) if (k !== 'fixes') (g as unknown as Record<string, unknown>)[k] = f[k];
+  g.start = f.start + delta;
+  g.end = f.end + delta;
+  let fixes: Fix[] | undefined;
+  Object.defineProperty(g, 'fixes', { enumerable: true, configurable: true, get: () => (fixes ??= shiftFixes(lazy.call(f) as Fix[], delta)) });
   return g;
 }
 
-function shiftEdit(e: TextEdit, delta: number): TextEdit {
-  const get = Object.getOwnPropertyDescriptor(e, 'newText')?.get;
-  if (!get) return { ...e, start: e.start + delta, end: e.end + delta };
-  const moved = { start: e.start + delta, end: e.end + delta } as TextEdit;
-  Object.defineProperty(moved, 'newText', { enumerable: true, get });
-  return moved;
+function shiftFixes(fixes: readonly Fix[], delta: number): Fix[] {
+  return fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
 }
 
 export function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {

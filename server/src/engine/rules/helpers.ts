@@ -45,6 +45,17 @@ function make(init: Omit<FindingInit, 'start' | 'end' | 'fixes'>, start: number,
   return f;
 }
 
+/**
+ * Gives `f` fixes that are made when first read (`make` runs once): for fixes that cost much to make and
+ * are rarely read, such as a copy of the whole text converted. An empty list reads as no fix.
+ * shiftFinding (edits.ts) keeps them lazy.
+ */
+export function lazyFixes(f: Finding, make: () => Fix[]): Finding {
+  let fixes: Fix[] | undefined;
+  Object.defineProperty(f, 'fixes', { enumerable: true, configurable: true, get: () => (fixes ??= make()) });
+  return f;
+}
+
 /** A fix that removes whole lines first..last, line breaks included. */
 export function removeLinesFix(lines: readonly Line[], first: number, last: number, title = 'Remove line'): Fix {
   return { title, edits: [{ start: lines[first].start, end: lines[last].next, newText: '' }] };

@@ -6,14 +6,14 @@
  * under s→t, and characters valid in both (著, 台, 里, 于, 吃, 乾…) count for neither. The finding
  * is small — it spans the first non-blank line — and evidence[0] is `traditional`, `simplified` or
  * `mixed`, evidence[1] the counts. Fixes (never applied by clean()): "Convert to Simplified" and
- * "Convert to Traditional", each one edit over the whole text.
+ * "Convert to Traditional", each one edit over the whole text, made when read (see fixesOf).
  * Options: none (thresholds in convert.ts judgeScript).
  *
  *   關鍵會議 → traditional; fix "Convert to Simplified" → 关键会议
  */
-import { Fix, Finding, Line, Rule, TextEdit } from '../../types';
-import { finding } from '../helpers';
-import { classifyNew, convertsByLine, judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
+import { Fix, Finding, Rule } from '../../types';
+import { finding, lazyFixes } from '../helpers';
+import { classifyNew, judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
 import { countHan } from '../../text';
 import { memoByText } from '../../memo';
 
@@ -22,26 +22,23 @@ const ID = 'script/document';
 const lineCounts = memoByText((t) => ({ han: countHan(t), ...scriptCounts(t) }));
 const NAMES = { traditional: ['Traditional', '繁体'], simplified: ['Simplified', '简体'], mixed: ['mixed Traditional and Simplified', '繁简混杂'] } as const;
 
-/** Whether a line changes under each conversion (by its text: after an edit only the changed lines convert). */
-const simplifies = memoByText((t) => toSimplified(t) !== t);
-const traditionalizes = memoByText((t) => toTraditional(t) !== t);
-
 /**
- * The fix's edit, `text` converted as a whole; none when the conversion changes nothing. A text converted
- * line by line (convert.ts; with '\n' breaks only) changes when one of its lines does: that is asked of
- * the lines (memoized), and the converted text (a copy of the whole document) is made when the fix is
- * read — a quick fix or the JSON output —, not on every analysis of an edited document.
+ * The fixes, made when they are read (a quick fix, the hover, the JSON output) and not on every analysis:
+ * each is a copy of the whole text converted, and the s→t phrase dictionary alone takes ~23 MB and
+ * ~350 ms to load (measured) — an editor holding a big Simplified document never needs it unless asked
+ * to convert. A conversion that changes nothing gives no fix.
  */
-function wholeEdit(text: string, lines: readonly Line[], convert: (t: string) => string, changes: (t: string) => boolean): TextEdit | undefined {
-  if (!convertsByLine(text) || text.includes('\r')) {
-    const s = convert(text);
-    return s !== text ? { start: 0, end: text.length, newText: s } : undefined;
+function fixesOf(text: string, counts: { traditional: number; simplified: number }): Fix[] {
+  const fixes: Fix[] = [];
+  if (counts.traditional > 0) {
+    const s = toSimplified(text);
+    if (s !== text) fixes.push({ title: 'Convert to Simplified', edits: [{ start: 0, end: text.length, newText: s }] });
   }
-  if (!lines.some((l) => changes(l.text))) return undefined;
-  let converted: string | undefined;
-  const e = { start: 0, end: text.length } as TextEdit;
-  Object.defineProperty(e, 'newText', { enumerable: true, get: () => (converted ??= convert(text)) });
-  return e;
+  if (counts.simplified > 0) {
+    const t = toTraditional(text);
+    if (t !== text) fixes.push({ title: 'Convert to Traditional', edits: [{ start: 0, end: text.length, newText: t }] });
+  }
+  return fixes;
 }
 
 export const scriptDocument: Rule = {
@@ -68,15 +65,6 @@ export const scriptDocument: Rule = {
     const lead = first.text.length - first.text.trimStart().length;
     const start = first.start + lead;
     const end = Math.max(start, first.start + first.text.trimEnd().length);
-    const fixes: Fix[] = [];
-    if (counts.traditional > 0) {
-      const e = wholeEdit(text, ctx.lines, toSimplified, simplifies);
-      if (e) fixes.push({ title: 'Convert to Simplified', edits: [e] });
-    }
-    if (counts.simplified > 0) {
-      const e = wholeEdit(text, ctx.lines, toTraditional, traditionalizes);
-      if (e) fixes.push({ title: 'Convert to Traditional', edits: [e] });
-    }
     const specific = counts.traditional + counts.simplified;
     const share = specific ? Math.max(counts.traditional, counts.simplified) / specific : 1;
     const f: Finding = finding({
@@ -89,8 +77,8 @@ export const scriptDocument: Rule = {
       score: script === 'mixed' ? 1 - share : share,
       evidence: [script, `traditional=${counts.traditional} simplified=${counts.simplified} han=${han}`],
       severity: script === 'mixed' ? 'information' : 'hint',
-      fixes,
     });
+    if (counts.traditional > 0 || counts.simplified > 0) lazyFixes(f, () => fixesOf(text, counts));
     return [f];
   },
 };
