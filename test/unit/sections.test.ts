@@ -16,6 +16,8 @@ import {
   resplitSections,
   Section,
   SectionCache,
+  SECTION_MAX,
+  SECTION_MIN,
   SECTION_THRESHOLD,
   shiftFinding,
   splitSections,
@@ -37,6 +39,19 @@ function bigDoc(copies = 3, eol = '\n'): string {
   return out.join('\n\n').replace(/\r?\n/g, eol) + eol;
 }
 
+/** bigDoc's pages without their blank lines, repeated (digits shifted) to `units` code units: one long run of lines. */
+function noBlankDoc(units: number): string {
+  const page = bigDoc(1).replace(/\n\s*\n/g, '\n');
+  const out: string[] = [];
+  let n = 0;
+  for (let k = 0; n < units; k++) {
+    const p = page.replace(/[0-9]/g, (d) => String((Number(d) + k) % 10)).replace(/\n/g, `（${k}）\n`);
+    out.push(p);
+    n += p.length;
+  }
+  return out.join('');
+}
+
 const texts = (text: string, secs: Section[]) => secs.map((s) => text.slice(s.start, s.end));
 
 function checkShape(text: string, secs: Section[], opts = OPTS): void {
@@ -44,6 +59,7 @@ function checkShape(text: string, secs: Section[], opts = OPTS): void {
   assert.strictEqual(secs[0].start, 0);
   assert.strictEqual(secs[secs.length - 1].end, text.length);
   const idx = new LineIndex(text);
+  const longestLine = Math.max(...text.split(/\r\n|\r|\n/).map((l) => l.length));
   for (let i = 0; i < secs.length; i++) {
     const s = secs[i];
     if (i > 0) assert.strictEqual(s.start, secs[i - 1].end, 'contiguous');
@@ -51,7 +67,7 @@ function checkShape(text: string, secs: Section[], opts = OPTS): void {
     assert.strictEqual(idx.positionAt(s.start).line, s.line, 'line of the start');
     if (i < secs.length - 1) {
       assert.ok(s.end - s.start >= opts.min, `section ${i} has at least min code units`);
-      assert.ok(s.end - s.start < 2 * opts.max + 2000, `section ${i} is not much longer than 2 × max (lines are not split)`);
+      assert.ok(s.end - s.start <= opts.max + opts.min / 2 + longestLine + 2, `section ${i} is at most max + min/2 and one line long (lines are not split)`);
     }
   }
 }
@@ -77,20 +93,42 @@ describe('sections: splitting', () => {
       assert.ok(a.length >= 5, `several sections (${a.length})`);
       checkShape(t, a);
       assert.deepStrictEqual(splitSections(t, OPTS), a, 'the same text, the same sections');
-      // cuts that are not forced are placed after a blank line
+      // a cut that does not follow a blank line is made in a long section (a run without blank lines)
       for (const s of a.slice(1)) {
         const before = t.slice(0, s.start).replace(/\r?\n$/, '');
         const prevLine = before.slice(before.lastIndexOf('\n') + 1);
-        if (s.start - a[a.indexOf(s) - 1].start < 2 * OPTS.max) assert.strictEqual(prevLine.trim(), '', 'a cut follows a blank line');
+        if (s.start - a[a.indexOf(s) - 1].start < OPTS.max * 0.75) assert.strictEqual(prevLine.trim(), '', 'a cut follows a blank line');
       }
     }
   });
 
-  it('cuts a document without blank lines at line starts, at twice the maximum', () => {
+  it('cuts a document without blank lines at line starts, at most the maximum apart', () => {
     const t = Array.from({ length: 400 }, (_, i) => `第${i}行，今天天气很好，我们去公园散步。`).join('\n');
     const a = splitSections(t, OPTS);
     assert.ok(a.length > 1);
     checkShape(t, a);
+  });
+
+  it('a 200 K-unit document without a blank line (the default sizes): sections of at most SECTION_MAX + SECTION_MIN/2 (36 K), content-defined', () => {
+    const t = noBlankDoc(200_000);
+    assert.ok(!/\n\s*\n/.test(t) && t.length >= 200_000);
+    const a = splitSections(t);
+    checkShape(t, a, { threshold: SECTION_THRESHOLD, min: SECTION_MIN, max: SECTION_MAX });
+    assert.ok(a.length >= 200_000 / SECTION_MAX, `${a.length} sections`);
+    for (const s of a) assert.ok(s.end - s.start <= SECTION_MAX + SECTION_MIN / 2, `a section of ${s.end - s.start} units`);
+    // an edit re-splits only near itself: the other sections keep their text
+    const old = new Set(texts(t, a));
+    const r = rng(3);
+    const pieces = ['。', '\n', '首页 | 新闻 | 联系我们\n', '', '今天天气很好。\n第二行。'];
+    for (let k = 0; k < 30; k++) {
+      const at = Math.floor(r() * t.length);
+      const u = t.slice(0, at) + pieces[k % pieces.length] + t.slice(at + (k % 3 === 0 ? Math.floor(r() * 100) : 0));
+      const after = splitSections(u);
+      const changed = texts(u, after).filter((x) => !old.has(x));
+      assert.ok(changed.length <= 3, `edit ${k} at ${at}: ${changed.length} sections changed`);
+      const prev = a.map((section) => ({ section, text: t.slice(section.start, section.end) }));
+      assert.deepStrictEqual(resplitSections(u, prev), after, `edit ${k}: resplit = split`);
+    }
   });
 
   it('an edit changes only its own section (at worst its neighbour too); the other sections keep their text', () => {
@@ -179,6 +217,22 @@ describe('sections: analysis', () => {
       assert.ok(analysed >= 1 && analysed <= 2, `edit ${k}: ${analysed} sections analysed`);
       assert.strictEqual(got.parts.filter((p) => !p.reused).length, analysed);
       assert.strictEqual(cache.size, got.parts.length, 'only the current sections are kept');
+    }
+    // a run without blank lines, cut at line starts: the same, on a small scale
+    let u = noBlankDoc(20_000);
+    const runCache = new SectionCache();
+    runCache.reset('k');
+    analyzeSections(u, {}, runCache, OPTS);
+    for (let k = 0; k < 6; k++) {
+      const at = u.indexOf('\n', Math.floor(r() * u.length));
+      if (at < 0) continue;
+      u = u.slice(0, at) + (k % 2 ? '\n今天天气很好。' : '。') + u.slice(at);
+      const before = runCache.stats.misses;
+      const got = analyzeSections(u, {}, runCache, OPTS);
+      assert.deepStrictEqual(got.findings, analyzeSections(u, {}, undefined, OPTS).findings, `run edit ${k}`);
+      const analysed = runCache.stats.misses - before;
+      assert.ok(analysed >= 1 && analysed <= 3, `run edit ${k}: ${analysed} sections analysed`);
+      assert.ok(got.parts.every((p) => p.section.end - p.section.start <= OPTS.max + OPTS.min / 2 + 200), 'no section longer than max + min/2 and a line');
     }
     cache.reset('other options');
     assert.strictEqual(cache.size, 0, 'results of other options are dropped');
