@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 /** Mirrors server/src/protocol/verdict.ts (the client does not import server code). */
 interface Verdict {
@@ -14,13 +14,46 @@ interface Verdict {
   contentShare: number;
   counts: Record<string, number>;
   script?: string;
-  /** The text says it too: "analysed in N sections", "showing the first N of M problems". */
+  /** The text says it too: "analysed in N sections", "diagnostics for lines A–B: N of M problems…" (lines zero-based here). */
   sections?: number;
-  diagnostics?: { published: number; total: number };
+  diagnostics?: { published: number; total: number; lines?: { start: number; end: number } };
   text: string;
 }
 
 const APPLY_COMMAND = 'corpusLint.server.applyAction';
+
+/** The documents the server analyses (the client's documentSelector). */
+const SELECTOR: { scheme: string; language: string }[] = [
+  { scheme: 'file', language: 'corpus' },
+  { scheme: 'untitled', language: 'corpus' },
+  // plain text too: the server itself only analyses it when it is mostly Chinese (corpusLint.onlyChinese)
+  { scheme: 'file', language: 'plaintext' },
+  { scheme: 'untitled', language: 'plaintext' },
+];
+
+/**
+ * What the active editor shows of one of our documents, sent to the server as corpusLint/visibleRanges
+ * (debounced): above corpusLint.maxDiagnostics the server publishes the diagnostics nearest it
+ * (VS Code keeps at most 1000 per file anyway), and again when the user scrolls away from them.
+ */
+const VISIBLE_DEBOUNCE_MS = 150;
+let visibleTimer: NodeJS.Timeout | undefined;
+const lastVisible = new Map<string, string>();
+function reportVisibleRanges(editor: vscode.TextEditor | undefined): void {
+  if (visibleTimer) clearTimeout(visibleTimer);
+  visibleTimer = undefined;
+  if (!editor || !client || vscode.languages.match(SELECTOR, editor.document) === 0) return;
+  visibleTimer = setTimeout(() => {
+    visibleTimer = undefined;
+    if (!client || !client.isRunning() || editor !== vscode.window.activeTextEditor || editor.document.isClosed) return;
+    const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
+    const ranges = editor.visibleRanges.map((r) => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } }));
+    const key = JSON.stringify(ranges);
+    if (lastVisible.get(uri) === key) return;
+    lastVisible.set(uri, key);
+    void client.sendNotification('corpusLint/visibleRanges', { uri, ranges });
+  }, VISIBLE_DEBOUNCE_MS);
+}
 
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem | undefined;
@@ -117,13 +150,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'corpus' },
-      { scheme: 'untitled', language: 'corpus' },
-      // plain text too: the server itself only analyses it when it is mostly Chinese (corpusLint.onlyChinese)
-      { scheme: 'file', language: 'plaintext' },
-      { scheme: 'untitled', language: 'plaintext' },
-    ],
+    documentSelector: SELECTOR,
     synchronize: { configurationSection: 'corpusLint' },
     // package.json contributes the semantic token types person / place / organization (and their scopes)
     // Workspace Trust: the server honours corpusLint.customPatterns only in a trusted workspace
@@ -157,11 +184,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       verdicts.set(v.uri, v);
       updateStatus();
     }),
+    // a (re)started server knows nothing of what is visible
+    client.onDidChangeState((e) => {
+      if (e.newState !== State.Running) return;
+      lastVisible.clear();
+      reportVisibleRanges(vscode.window.activeTextEditor);
+    }),
     // entities are ready (after the diagnostics); the editor asks for tokens, outline and hovers itself
     client.onNotification('corpusLint/entities', () => undefined),
-    vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      updateStatus();
+      reportVisibleRanges(editor);
+    }),
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      if (e.textEditor === vscode.window.activeTextEditor) reportVisibleRanges(e.textEditor);
+    }),
     vscode.workspace.onDidCloseTextDocument((d) => {
       verdicts.delete(d.uri.toString());
+      if (client) lastVisible.delete(client.code2ProtocolConverter.asUri(d.uri));
       updateStatus();
     }),
     vscode.commands.registerCommand('corpusLint.cleanDocument', () => runOnActiveDocument('clean')),

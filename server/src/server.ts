@@ -13,6 +13,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   InitializeResult,
+  TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Finding, LineIndex, Position, Rule, RULES, Segmenter, summarize } from './engine';
@@ -29,6 +30,7 @@ import {
   SectionedAnalysis,
   SectionedPart,
   SECTION_THRESHOLD,
+  sectionSummary,
   summarizeSections,
 } from './engine/sections';
 import { compileUserPatterns } from './engine/patterns';
@@ -40,7 +42,8 @@ import * as vm from 'vm';
 import { detectEncoding } from './cli/read';
 import { analysisKey, defaultSettings, enabledCategories, parseSettings, SECTION, Settings } from './protocol/settings';
 import { shouldAnalyze } from './protocol/gate';
-import { diagnosticCount, toDiagnostics, toSectionDiagnostics } from './protocol/convert';
+import { diagnosticCount, publishDiagnostics, publishSectionDiagnostics, TOP } from './protocol/convert';
+import { LineSpan, spanOf, within } from './protocol/focus';
 import { hoverAt } from './protocol/hover';
 import { toDocumentSymbols, toSectionSymbols } from './protocol/structure';
 import { ActionContext, ActionData, CODE_ACTION_KINDS, codeActions, Op, opLspEdits, resolveAction } from './protocol/actions';
@@ -95,13 +98,40 @@ interface Analysis {
   verdict?: VerdictParams;
   script?: Script | null;
   published?: boolean;
+  /** Shown findings, and how many are published (corpusLint.maxDiagnostics), once counted. */
+  count?: { total: number; published: number };
+  /** The lines whose diagnostics the last publish covered completely (protocol/focus.ts); partial: only some of theirs. */
+  covered?: LineSpan & { partial?: boolean };
   /** People, places and organisations, once tagged (after the diagnostics are published). */
   entities?: DocEntities;
   entityJob?: Promise<DocEntities | undefined>;
 }
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+
+/**
+ * Where the user is looking in each document (protocol/focus.ts): above corpusLint.maxDiagnostics the
+ * diagnostics nearest it are published. The visible range our VS Code client reports
+ * (corpusLint/visibleRanges), else the lines of the last edit (other clients: Neovim…), else the top.
+ */
+const focuses = new Map<string, { span: LineSpan; visible: boolean }>();
+function focusOf(uri: string): LineSpan {
+  return focuses.get(uri)?.span ?? TOP;
+}
+
+/** Text documents; each incremental change also moves the focus to its lines (unless the client reports what is visible). */
+const documents = new TextDocuments({
+  create: TextDocument.create,
+  update: (doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => {
+    const c = changes[changes.length - 1];
+    if (c && 'range' in c && !focuses.get(doc.uri)?.visible) {
+      let lines = 0;
+      for (let i = c.text.indexOf('\n'); i >= 0; i = c.text.indexOf('\n', i + 1)) lines++;
+      focuses.set(doc.uri, { span: { start: c.range.start.line, end: c.range.start.line + lines }, visible: false });
+    }
+    return TextDocument.update(doc, changes, version);
+  },
+});
 const analyses = new Map<string, Analysis>();
 const timers = new Map<string, NodeJS.Timeout>();
 
@@ -394,12 +424,19 @@ function verdictOfAnalysis(uri: string, a: Analysis): VerdictParams {
     const lang = a.settings.messageLanguage;
     if (!a.analyzed) a.verdict = skippedVerdict(uri, a.version);
     else {
-      const count = diagnosticCount(a.parts ? relativeFindings(a.parts) : a.findings, a.settings);
+      const count = countOf(a);
       const summary = a.parts ? summarizeSections(a.text, a.parts) : summarize(a.text, a.findings);
-      a.verdict = verdictOfSummary(uri, a.version, summary, lang, a.parts?.length, count);
+      const c = a.covered;
+      const note = count.published < count.total && c ? { ...count, lines: { start: c.start, end: c.end }, ...(c.partial ? { partial: true } : {}) } : count;
+      a.verdict = verdictOfSummary(uri, a.version, summary, lang, a.parts?.length, note);
     }
   }
   return a.verdict;
+}
+
+/** How many findings are shown as diagnostics, and how many of them are published. */
+function countOf(a: Analysis): { total: number; published: number } {
+  return (a.count ??= diagnosticCount(a.parts ? relativeFindings(a.parts) : a.findings, a.settings));
 }
 
 function schedule(uri: string, delay: number): void {
@@ -598,22 +635,46 @@ function publish(uri: string, a: Analysis): Promise<void> {
   const doc = documents.get(uri);
   if (!doc || doc.version !== a.version || a.published) return Promise.resolve(); // stale: a newer version is on its way
   a.published = true;
-  const diagnostics = !a.analyzed
-    ? []
+  const focus = focusOf(uri);
+  const out = !a.analyzed
+    ? undefined
     : a.parts
-      ? toSectionDiagnostics(
-          sectionViews(a.parts, a.text),
-          a.version,
-          a.settings,
-          a.key,
-        )
-      : toDiagnostics(a.findings, lineIndexOf(a), a.version, a.settings);
+      ? publishSectionDiagnostics(sectionViews(a.parts, a.text), a.version, a.settings, a.key, focus)
+      : publishDiagnostics(a.findings, lineIndexOf(a), a.version, a.settings, focus);
+  const diagnostics = out?.diagnostics ?? [];
+  if (out && a.settings.maxDiagnostics && diagnostics.length >= a.settings.maxDiagnostics) {
+    // possibly capped: the verdict says which lines the published diagnostics cover
+    if (a.covered?.start !== out.covered.start || a.covered?.end !== out.covered.end || !a.covered?.partial !== !out.partial) a.verdict = undefined;
+    a.covered = out.partial ? { ...out.covered, partial: true } : out.covered;
+  }
   trace(uri, `diagnostics (${diagnostics.length})`);
   // the verdict (summarize: a few ms on a page) is computed and sent once the diagnostics are written
   return connection.sendDiagnostics({ uri, version: a.version, diagnostics }).then(
-    () => connection.sendNotification(VerdictNotification, verdictOfAnalysis(uri, a)),
+    () => verdictInSlices(uri, a).then((v) => (v ? connection.sendNotification(VerdictNotification, v) : undefined)),
     () => undefined,
   );
+}
+
+/**
+ * The verdict, for a document in sections summarised section by section in slices of SLICE_MS: the first
+ * verdict of a 10 MB file summarises ~220 sections (~300 ms under load, measured: it held up the first
+ * edit after opening by as much). A change arriving meanwhile is handled first, and this verdict is then
+ * dropped (undefined: the newer version sends its own). The summaries stay with the sections' results,
+ * so the next version summarises only the sections it changed.
+ */
+async function verdictInSlices(uri: string, a: Analysis): Promise<VerdictParams | undefined> {
+  if (!a.verdict && a.analyzed && a.parts) {
+    let t = performance.now();
+    for (const p of a.parts) {
+      sectionSummary(a.text, p);
+      if (performance.now() - t >= SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (documents.get(uri)?.version !== a.version || analyses.get(uri) !== a) return undefined;
+        t = performance.now();
+      }
+    }
+  }
+  return verdictOfAnalysis(uri, a);
 }
 
 documents.onDidChangeContent((e) => {
@@ -634,8 +695,30 @@ documents.onDidChangeContent((e) => {
   schedule(uri, !known || !typing ? 0 : Math.min(known.settings.debounceMs, cap));
 });
 
+/**
+ * corpusLint/visibleRanges {uri, ranges}: what the editor shows of a document (our VS Code client sends
+ * it, debounced, when the user scrolls or switches editors). It becomes the document's focus; when the
+ * document has more diagnostics than are published and the new range leaves the lines the last publish
+ * covered, the diagnostics nearest it are published again (no analysis: ≤ maxDiagnostics conversions).
+ */
+connection.onNotification('corpusLint/visibleRanges', (p: { uri?: unknown; ranges?: unknown } | undefined) => {
+  if (!p || typeof p.uri !== 'string' || !Array.isArray(p.ranges)) return;
+  const span = spanOf(p.ranges as { start: { line: number }; end: { line: number } }[]);
+  if (!span) return;
+  const uri = p.uri;
+  focuses.set(uri, { span, visible: true });
+  const a = analyses.get(uri);
+  if (!a || !a.published || documents.get(uri)?.version !== a.version) return; // the next publish uses the new focus
+  const count = a.analyzed ? countOf(a) : undefined;
+  if (!count || count.published >= count.total || within(span, a.covered)) return;
+  a.published = false;
+  trace(uri, 'refocus');
+  void publish(uri, a);
+});
+
 documents.onDidClose((e) => {
   const uri = e.document.uri;
+  focuses.delete(uri);
   cancelTimer(timers, uri);
   cancelTimer(entityTimers, uri);
   analyses.delete(uri);

@@ -144,18 +144,72 @@ describe('language server over stdio: a big document in sections', function () {
     assert.strictEqual(applyLsp(text, edit, uri), expected);
   });
 
-  it('corpusLint.maxDiagnostics: the first N published, the status says so, hovers still see every finding', async () => {
-    const before = client.published.length;
+  /** The `n` shown findings nearest lines focus.start–focus.end (ties in document order), in document order: what the server should publish. */
+  function nearest(findings: Finding[], idx: LineIndex, focus: { start: number; end: number }, n: number): number[] {
+    const shown = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.category !== 'entity');
+    const dist = (f: Finding) => Math.max(0, focus.start - idx.positionAt(f.end).line, idx.positionAt(f.start).line - focus.end);
+    return shown
+      .map(({ f, i }) => ({ i, d: dist(f) }))
+      .sort((a, b) => a.d - b.d || a.i - b.i)
+      .slice(0, n)
+      .map((x) => x.i)
+      .sort((a, b) => a - b);
+  }
+
+  it('corpusLint.maxDiagnostics: the N nearest the last edit, then the visible range; the status says which lines; hovers, quick fixes and Remove-all see every finding', async () => {
+    let before = client.published.length;
     client.settings = { entities: { enabled: false }, maxDiagnostics: 20 };
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    const pub = await client.waitFor(() => client.published.slice(before).find((p) => p.uri === uri && p.diagnostics.length === 20), 'capped diagnostics', 60000);
-    const all = analyzeDocument(text).filter((f) => f.category !== 'entity');
-    const idx = new LineIndex(text);
-    assert.deepStrictEqual(pub.diagnostics.map((d) => d.range), all.slice(0, 20).map((f) => ({ start: idx.positionAt(f.start), end: idx.positionAt(f.end) })));
-    const v = await client.waitFor(() => client.verdicts.slice().reverse().find((x) => x.uri === uri && /showing the first 20 of/.test(x.text)), 'capped verdict');
-    assert.deepStrictEqual(v.diagnostics, { published: 20, total: all.length });
-    const late = all[all.length - 5];
-    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: idx.positionAt(late.start) });
-    assert.ok(hover && hover.contents.value.includes(late.rule), 'a finding past the limit still has its hover');
+    // the last edit inserted a line at line 3: the focus
+    let pub = await client.waitFor(() => client.published.slice(before).find((p) => p.uri === uri && p.diagnostics.length === 20), 'capped diagnostics', 60000);
+    let all = analyzeDocument(text);
+    let idx = new LineIndex(text);
+    const total = all.filter((f) => f.category !== 'entity').length;
+    assert.deepStrictEqual(pub.diagnostics.map((d) => d.data.i), nearest(all, idx, { start: 3, end: 4 }, 20), 'the 20 nearest the edit');
+    for (const d of pub.diagnostics) assert.deepStrictEqual(d.range, { start: idx.positionAt(all[d.data.i].start), end: idx.positionAt(all[d.data.i].end) });
+    let v = await client.waitFor(() => client.verdicts.slice().reverse().find((x) => x.uri === uri && x.version === 3 && /of [\d,]+ problems/.test(x.text)), 'capped verdict');
+    assert.strictEqual(v.diagnostics.published, 20);
+    assert.strictEqual(v.diagnostics.total, total);
+    assert.match(v.text, /diagnostics for lines [\d,]+–[\d,]+: 20 of [\d,]+ problems \(corpusLint\.maxDiagnostics\); the outline and the Remove-all actions cover the whole file$/);
+    assert.ok(v.diagnostics.lines.start <= 3 && v.diagnostics.lines.end >= 4, JSON.stringify(v.diagnostics.lines));
+
+    // an edit near the end (no visible range reported yet): the focus follows it
+    const line = idx.lineCount - 40;
+    const pos = { line, character: 0 };
+    before = client.published.length;
+    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ range: { start: pos, end: pos }, text: '。' }] });
+    const o = idx.offsetAt(pos);
+    text = text.slice(0, o) + '。' + text.slice(o);
+    pub = await client.waitFor(() => client.published.find((p) => p.uri === uri && p.version === 4), 'diagnostics v4', 60000);
+    all = analyzeDocument(text);
+    idx = new LineIndex(text);
+    assert.deepStrictEqual(pub.diagnostics.map((d) => d.data.i), nearest(all, idx, { start: line, end: line }, 20), 'the 20 nearest the edit near the end');
+
+    // the editor shows the middle: republished for that range (same version, no analysis)
+    const mid = { start: Math.floor(idx.lineCount / 2), end: Math.floor(idx.lineCount / 2) + 30 };
+    before = client.published.length;
+    await client.conn.sendNotification('corpusLint/visibleRanges', { uri, ranges: [{ start: { line: mid.start, character: 0 }, end: { line: mid.end, character: 0 } }] });
+    pub = await client.waitFor(() => client.published.slice(before).find((p) => p.uri === uri), 'republished for the visible range', 60000);
+    assert.strictEqual(pub.version, 4);
+    assert.deepStrictEqual(pub.diagnostics.map((d) => d.data.i), nearest(all, idx, mid, 20), 'the 20 nearest the visible range');
+    v = await client.waitFor(() => client.verdicts.slice().reverse().find((x) => x.uri === uri && x.version === 4 && x.diagnostics?.lines && x.diagnostics.lines.start <= mid.start), 'verdict for the visible range');
+    assert.ok(v.diagnostics.lines.start <= mid.start && v.diagnostics.lines.end >= mid.end, JSON.stringify(v.diagnostics.lines));
+    // scrolling inside the covered lines does not republish
+    before = client.published.length;
+    await client.conn.sendNotification('corpusLint/visibleRanges', { uri, ranges: [{ start: { line: mid.start + 1, character: 0 }, end: { line: mid.end - 1, character: 0 } }] });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.strictEqual(client.published.length, before, 'no republish while the visible lines are covered');
+
+    // findings that are not published: hover, and the rule-wide action counts the whole document
+    const shownIdx = new Set(pub.diagnostics.map((d) => d.data.i));
+    const late = all.map((f, i) => ({ f, i })).filter(({ f, i }) => f.category !== 'entity' && !shownIdx.has(i)).pop()!;
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: idx.positionAt(late.f.start) });
+    assert.ok(hover && hover.contents.value.includes(late.f.rule), 'a finding past the limit still has its hover');
+    const d = pub.diagnostics.find((x) => all[x.data.i].fixes?.length && all.filter((f) => f.rule === all[x.data.i].rule && f.fixes?.length).length > 1);
+    if (d) {
+      const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+      const n = all.filter((f) => f.rule === d.code && f.fixes?.length).length;
+      assert.ok(actions.some((a: any) => a.title.includes(`all ${n} findings of ${d.code}`)), JSON.stringify(actions.map((a: any) => a.title)));
+    }
   });
 });

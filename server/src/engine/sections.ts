@@ -8,10 +8,15 @@
  * Boundaries are content-defined, so that an edit moves at most the boundaries next to it: a section
  * ends before a non-blank line that follows a blank line when the section has reached SECTION_MIN and
  * a hash of that line's first characters hits (1 in 4), or when it has reached SECTION_MAX (a blank
- * line then suffices); with no blank line at all it is cut at any line start at 2 × SECTION_MAX.
- * After an edit the cut points resynchronise at the next hash hit, so the other sections keep their
- * text and their results (SectionCache: keyed by the section's text, offsets relative to the section,
- * shifted on reuse).
+ * line then suffices). A long run of lines without a blank one (a page of 57 K units with none, as
+ * crawls have) is cut at a line start instead: from ¾ SECTION_MAX on, before a line whose hash hits
+ * (a chance in proportion to the line's length: one hit every 2 K units) when the run has gone on for
+ * SECTION_MIN, and from SECTION_MAX on before any line once the run has
+ * gone on for SECTION_MIN / 2 — so no section is longer than SECTION_MAX + SECTION_MIN / 2 (36 K) plus
+ * one line. A cut depends on the text from the section's start to the line it is made before, nothing
+ * after it. After an edit the cut points resynchronise at the next hash hit, so the
+ * other sections keep their text and their results (SectionCache: keyed by the section's text, offsets
+ * relative to the section, shifted on reuse).
  *
  * Documents below the threshold are one section: analyzeDocument(text) is exactly analyze(text).
  * The CLI (check, clean, explain) and the language server both go through analyzeDocument, so the
@@ -33,7 +38,7 @@ import { Category, CATEGORIES, Finding } from './types';
 export const SECTION_THRESHOLD = 150_000;
 /** A section is not cut before it has this many code units… */
 export const SECTION_MIN = 8_000;
-/** …and is cut at the first blank line after this many (at any line start after twice as many). */
+/** …and is cut at the first blank line after this many (in a long run of lines without one: at a line start, see above). */
 export const SECTION_MAX = 32_000;
 
 export interface SectionOptions {
@@ -63,13 +68,25 @@ function blankBetween(text: string, s: number, e: number): boolean {
   return true;
 }
 
-/** FNV-1a over the first 32 code units of the line at `s`: does it pick this line as a cut point? */
-function hits(text: string, s: number, e: number): boolean {
+/** FNV-1a over the first 32 code units of the line at `s`, mixed. */
+function lineHash(text: string, s: number, e: number): number {
   let h = 0x811c9dc5;
   const n = Math.min(e, s + 32);
   for (let i = s; i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  return (h & 3) === 0;
+  return h ^ (h >>> 15);
+}
+
+/** Does the hash pick the line at `s` (after a blank line) as a cut point? 1 in 4. */
+function hits(text: string, s: number, e: number): boolean {
+  return (lineHash(text, s, e) & 3) === 0;
+}
+
+/**
+ * Does the hash pick the line [s, e) inside a run without blank lines as a cut point? With a chance of
+ * its length / `every` (one cut every `every` code units on average, whatever the lines' lengths).
+ */
+function hitsInRun(text: string, s: number, e: number, every: number): boolean {
+  return (lineHash(text, s, e) >>> 0) / 4294967296 < (e - s + 1) / every;
 }
 
 /**
@@ -92,10 +109,12 @@ function scan(text: string, opts: SectionOptions, out: Section[], from: number, 
   const max = opts.max ?? SECTION_MAX;
   const n = text.length;
   const cr = text.indexOf('\r', from) >= 0; // \r or \r\n line breaks: scan code by code (rare); else indexOf
+  const soft = max - (max >> 2); // from here a long run of lines is cut at a hash hit (one every max / 16 units)…
+  const run = min >> 1; // …and at max, at any line of a run this long
   let secStart = from;
   let secLine = line;
-  let prevStart = -1; // the previous line (its blankness is only looked at near a cut)
-  let prevEnd = -1;
+  let prevBlank = false; // the previous line is blank
+  let runStart = from; // start of the current run of non-blank lines (or the section's start)
   let s = from; // start of the current line
   while (s < n) {
     let e: number;
@@ -114,12 +133,17 @@ function scan(text: string, opts: SectionOptions, out: Section[], from: number, 
       else next = e + 1;
     }
     const size = s - secStart;
-    if (size >= min && !blankBetween(text, s, e)) {
-      const afterBlank = prevStart >= 0 && blankBetween(text, prevStart, prevEnd);
-      if ((afterBlank && (size >= max || hits(text, s, e))) || size >= 2 * max) {
+    const blank = blankBetween(text, s, e);
+    if (!blank && prevBlank) runStart = s;
+    if (size >= min && !blank) {
+      const cut = prevBlank
+        ? size >= max || hits(text, s, e) // after a blank line
+        : size >= soft && ((s - runStart >= min && hitsInRun(text, s, e, max >> 4)) || (size >= max && s - runStart >= run)); // inside a run
+      if (cut) {
         out.push({ start: secStart, end: s, line: secLine });
         secStart = s;
         secLine = line;
+        runStart = s;
         const rest = resync?.(s, line);
         if (rest) {
           for (const r of rest) out.push(r);
@@ -127,8 +151,7 @@ function scan(text: string, opts: SectionOptions, out: Section[], from: number, 
         }
       }
     }
-    prevStart = s;
-    prevEnd = e;
+    prevBlank = blank;
     s = next;
     line++;
   }

@@ -14,6 +14,7 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import { Finding, LineIndex, normalizeEdits, Severity, TextEdit } from '../engine';
+import { FocusGroup, LineSpan, selectNearest } from './focus';
 import { Settings } from './settings';
 
 export const SOURCE = 'corpus-lint';
@@ -81,12 +82,35 @@ export function toDiagnostic(f: Finding, index: LineIndex, version: number, sett
   return withData(coreOf(f, toRange(index, f.start, f.end), settings), version, i);
 }
 
-/** Diagnostics for every shown finding, the first settings.maxDiagnostics of them; data.i is the finding's index in `findings`. */
-export function toDiagnostics(findings: readonly Finding[], index: LineIndex, version: number, settings: Settings): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const max = settings.maxDiagnostics || Number.POSITIVE_INFINITY;
-  for (let i = 0; i < findings.length && out.length < max; i++) if (shown(findings[i], settings)) out.push(toDiagnostic(findings[i], index, version, settings, i));
-  return out;
+/** Diagnostics to publish, and (when some are held back) the lines they cover completely. */
+export interface Published {
+  diagnostics: Diagnostic[];
+  /** Zero-based lines whose diagnostics are all published (also when nothing is held back: the document's). */
+  covered: LineSpan;
+  /** The focus alone has more than the limit: `covered` is the focus, and part of its diagnostics are published. */
+  partial?: boolean;
+}
+
+/** The top of the document: the focus before the client reports a visible range or an edit is made. */
+export const TOP: LineSpan = { start: 0, end: 0 };
+
+/**
+ * Diagnostics for the shown findings: all of them, or the settings.maxDiagnostics nearest `focus`
+ * (protocol/focus.ts), in the findings' order; data.i is the finding's index in `findings`.
+ */
+export function publishDiagnostics(findings: readonly Finding[], index: LineIndex, version: number, settings: Settings, focus: LineSpan = TOP): Published {
+  const all: Diagnostic[] = [];
+  for (let i = 0; i < findings.length; i++) if (shown(findings[i], settings)) all.push(toDiagnostic(findings[i], index, version, settings, i));
+  const max = settings.maxDiagnostics;
+  const lines = { start: 0, end: index.lineCount - 1 };
+  if (!max || all.length <= max) return { diagnostics: all, covered: lines };
+  const { picked, covered, partial } = selectNearest([{ first: lines.start, last: lines.end, items: () => all }], focus, max);
+  return { diagnostics: picked.map((p) => all[p.k]), covered, ...(partial ? { partial } : {}) };
+}
+
+/** publishDiagnostics(…).diagnostics. */
+export function toDiagnostics(findings: readonly Finding[], index: LineIndex, version: number, settings: Settings, focus: LineSpan = TOP): Diagnostic[] {
+  return publishDiagnostics(findings, index, version, settings, focus).diagnostics;
 }
 
 /** How many of `findings` would be diagnostics without the limit, and how many are published. */
@@ -110,6 +134,8 @@ interface SectionMemo {
   /** The same at line `line`. */
   line: number;
   abs: Diagnostic[];
+  /** Lines of the section's text after its first (its line breaks). */
+  lines: number;
 }
 
 export interface SectionDiagnosticsInput {
@@ -123,39 +149,60 @@ export interface SectionDiagnosticsInput {
   memo: { memo?: unknown };
 }
 
+/** The kept diagnostics of section `s` (made once per section text and settings), at its current first line. */
+function sectionMemo(s: SectionDiagnosticsInput, settings: Settings, settingsKey: string): SectionMemo {
+  let m = s.memo.memo as SectionMemo | undefined;
+  if (!m || m.settings !== settingsKey) {
+    const text = s.text();
+    const index = new LineIndex(text);
+    const which: number[] = [];
+    const rel: Diagnostic[] = [];
+    s.rel.forEach((f, k) => {
+      if (!shown(f, settings)) return;
+      which.push(k);
+      rel.push(coreOf(f, toRange(index, f.start, f.end), settings));
+    });
+    m = { settings: settingsKey, which, rel, line: 0, abs: rel, lines: index.lineCount - 1 };
+    s.memo.memo = m;
+  }
+  if (m.line !== s.line) {
+    const dl = s.line;
+    m.abs = m.rel.map((d) => ({ ...d, range: { start: { line: d.range.start.line + dl, character: d.range.start.character }, end: { line: d.range.end.line + dl, character: d.range.end.character } } }));
+    m.line = dl;
+  }
+  return m;
+}
+
 /**
  * Diagnostics of a document analysed in sections: `sections` in document order, their findings
  * concatenated in that order being the analysis's findings (data.i indexes them). Equal to
- * toDiagnostics over the whole text (the same limit, settings.maxDiagnostics).
+ * publishDiagnostics over the whole text (the same limit, settings.maxDiagnostics, and focus); only
+ * the sections near the focus are converted.
  */
-export function toSectionDiagnostics(sections: readonly SectionDiagnosticsInput[], version: number, settings: Settings, settingsKey: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const max = settings.maxDiagnostics || Number.POSITIVE_INFINITY;
+export function publishSectionDiagnostics(sections: readonly SectionDiagnosticsInput[], version: number, settings: Settings, settingsKey: string, focus: LineSpan = TOP): Published {
+  const bases: number[] = [];
   let base = 0;
   for (const s of sections) {
-    if (out.length >= max) break; // the limit: later sections are not even converted
-    let m = s.memo.memo as SectionMemo | undefined;
-    if (!m || m.settings !== settingsKey) {
-      const index = new LineIndex(s.text());
-      const which: number[] = [];
-      const rel: Diagnostic[] = [];
-      s.rel.forEach((f, k) => {
-        if (!shown(f, settings)) return;
-        which.push(k);
-        rel.push(coreOf(f, toRange(index, f.start, f.end), settings));
-      });
-      m = { settings: settingsKey, which, rel, line: 0, abs: rel };
-      s.memo.memo = m;
-    }
-    if (m.line !== s.line) {
-      const dl = s.line;
-      m.abs = m.rel.map((d) => ({ ...d, range: { start: { line: d.range.start.line + dl, character: d.range.start.character }, end: { line: d.range.end.line + dl, character: d.range.end.character } } }));
-      m.line = dl;
-    }
-    for (let k = 0; k < m.abs.length && out.length < max; k++) out.push(withData(m.abs[k], version, base + m.which[k]));
+    bases.push(base);
     base += s.rel.length;
   }
-  return out;
+  const n = sections.length;
+  // a section's diagnostics lie on its lines, up to the first line of the next (a finding may end there, at character 0)
+  const lastLine = () => (n ? sections[n - 1].line + sectionMemo(sections[n - 1], settings, settingsKey).lines : 0);
+  const groups: FocusGroup[] = sections.map((s, g) => ({
+    first: s.line,
+    last: g + 1 < n ? sections[g + 1].line : Number.MAX_SAFE_INTEGER,
+    items: () => sectionMemo(s, settings, settingsKey).abs,
+  }));
+  const max = settings.maxDiagnostics;
+  const { picked, covered, partial } = selectNearest(groups, focus, max);
+  const diagnostics = picked.map(({ g, k }) => withData(sectionMemo(sections[g], settings, settingsKey).abs[k], version, bases[g] + sectionMemo(sections[g], settings, settingsKey).which[k]));
+  return { diagnostics, covered: { start: covered.start, end: Math.min(covered.end, lastLine()) }, ...(partial ? { partial } : {}) };
+}
+
+/** publishSectionDiagnostics(…).diagnostics. */
+export function toSectionDiagnostics(sections: readonly SectionDiagnosticsInput[], version: number, settings: Settings, settingsKey: string, focus: LineSpan = TOP): Diagnostic[] {
+  return publishSectionDiagnostics(sections, version, settings, settingsKey, focus).diagnostics;
 }
 
 /** Reads our data back from a diagnostic a client returns; undefined when it is not ours or malformed. */

@@ -25,16 +25,17 @@ export interface Settings {
   /** User patterns (raw; compiled with RE2 by engine/patterns.ts), honoured only in trusted workspaces. */
   customPatterns: unknown[];
   /**
-   * Most diagnostics published per document (the first ones in document order; 0: no limit). A 10 MB
-   * crawl file has ~50,000 findings: one publishDiagnostics of them is ~12 MB of JSON, ~0.15–0.35 s to
-   * write and as long again for the client to read, after every edit. Hovers, code actions and "fix all"
-   * still see every finding; the status item says when the limit applies.
+   * Most diagnostics published per document (the ones nearest the focus — visible range, last edit or
+   * top, protocol/focus.ts; 0: no limit). VS Code keeps at most 1000 per file from an extension and drops
+   * the rest; a 10 MB crawl file has ~48,000 findings, 12 MB of JSON and ~50+ ms to write per edit.
+   * Hovers, code actions, the outline and "fix all" still see every finding; the status item says when
+   * the limit applies and which lines it covers.
    */
   maxDiagnostics: number;
 }
 
 /** Default of corpusLint.maxDiagnostics. */
-export const DEFAULT_MAX_DIAGNOSTICS = 10000;
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 export const SECTION = 'corpusLint';
 

@@ -18,8 +18,29 @@ export interface VerdictParams {
   text: string;
   /** A big document analysed in sections (engine/sections.ts): how many. Absent for one whole analysis. */
   sections?: number;
-  /** Present when corpusLint.maxDiagnostics held back problems: how many are shown, of how many. */
-  diagnostics?: { published: number; total: number };
+  /**
+   * Present when corpusLint.maxDiagnostics held back problems: how many are shown, of how many, and the
+   * zero-based lines (inclusive) whose problems are all shown (the ones nearest the focus: protocol/focus.ts).
+   */
+  diagnostics?: DiagnosticsNote;
+}
+
+export interface DiagnosticsNote {
+  published: number;
+  total: number;
+  lines?: { start: number; end: number };
+  /** More than `published` problems on those lines alone: part of theirs are shown. */
+  partial?: boolean;
+}
+
+const num = (n: number) => n.toLocaleString('en-US');
+
+/** The status note when corpusLint.maxDiagnostics holds problems back (lines shown one-based). */
+function capNote(c: DiagnosticsNote, lang: 'en' | 'zh'): string {
+  const lines = c.lines ? `${num(c.lines.start + 1)}–${num(c.lines.end + 1)}` : undefined;
+  if (lang === 'zh')
+    return `${lines ? `第 ${lines} 行${c.partial ? '的部分' : '的'}` : ''}诊断:${num(c.published)} / ${num(c.total)} 个问题(corpusLint.maxDiagnostics);大纲和“全部删除”操作覆盖整个文件`;
+  return `diagnostics${lines ? ` for ${c.partial ? 'part of ' : ''}lines ${lines}` : ''}: ${num(c.published)} of ${num(c.total)} problems (corpusLint.maxDiagnostics); the outline and the Remove-all actions cover the whole file`;
 }
 
 /** Server command: show the verdict with details as a message. */
@@ -44,7 +65,7 @@ export function verdictOfSummary(
   s: Summary,
   lang: 'en' | 'zh' = 'en',
   sections?: number,
-  diagnostics?: { published: number; total: number },
+  diagnostics?: DiagnosticsNote,
 ): VerdictParams {
   const pct = Math.round(s.contentShare * 100);
   const parts = [lang === 'zh' ? `正文 ${pct}%` : `${pct}% content`];
@@ -52,12 +73,7 @@ export function verdictOfSummary(
   if (s.script) parts.push(s.script);
   if (sections !== undefined) parts.push(lang === 'zh' ? `分 ${sections} 段分析` : `analysed in ${sections} sections`);
   const capped = diagnostics && diagnostics.published < diagnostics.total ? diagnostics : undefined;
-  if (capped)
-    parts.push(
-      lang === 'zh'
-        ? `只显示前 ${capped.published} / ${capped.total} 个问题(corpusLint.maxDiagnostics)`
-        : `showing the first ${capped.published} of ${capped.total} problems (corpusLint.maxDiagnostics)`,
-    );
+  if (capped) parts.push(capNote(capped, lang));
   const v: VerdictParams = { uri, version, analyzed: true, contentShare: s.contentShare, counts: s.counts, script: s.script, text: `corpus-lint: ${parts.join(' · ')}` };
   if (sections !== undefined) v.sections = sections;
   if (capped) v.diagnostics = capped;

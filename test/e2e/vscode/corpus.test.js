@@ -199,6 +199,48 @@ describe('corpus-lint in VS Code (code-server extension host, installed .vsix)',
     assert.match(want, /\d+% content · \d+ spam · \d+ boilerplate/);
   });
 
+  it('more problems than VS Code keeps per file (1000): the ones around what the editor shows, following the scroll', async () => {
+    const { analyzeDocument } = require(path.join(SRC, 'engine', 'sections'));
+    const pages = fs.readdirSync(path.join(ROOT, 'samples')).filter((f) => /^seed-\d+\.txt$/.test(f)).map((f) => fs.readFileSync(path.join(ROOT, 'samples', f), 'utf8').trimEnd());
+    const parts = [];
+    for (let k = 0, len = 0; len < 200000; k++) for (const p of pages) {
+      const t = p.replace(/[0-9]/g, (d) => String((Number(d) + k) % 10)) + `\n第${k}份。`;
+      parts.push(t);
+      len += t.length + 2;
+    }
+    const text = parts.join('\n\n') + '\n';
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'api-tests', `${++n}-big.txt`);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const ix = new engine.LineIndex(text);
+    const all = analyzeDocument(text, { categories: engine.DEFAULT_CATEGORIES, segmenter: jiebaSegmenter })
+      .filter((f) => f.category !== 'entity')
+      .map((f) => ({ key: `${f.rule}@${fmt({ start: ix.positionAt(f.start), end: ix.positionAt(f.end) })}`, first: ix.positionAt(f.start).line, last: ix.positionAt(f.end).line }));
+    assert.ok(all.length > 2000, `${all.length} findings`);
+    // the published diagnostics: 1000, and every finding on the visible lines among them
+    const around = () => {
+      const vr = editor.visibleRanges;
+      if (!vr.length) return false;
+      const start = vr[0].start.line;
+      const end = vr[vr.length - 1].end.line;
+      const list = diagKeys(uri);
+      const got = new Set(list);
+      const want = all.filter((f) => f.last >= start && f.first <= end);
+      return list.length === 1000 && want.every((f) => got.has(f.key)) && { start, got };
+    };
+    const top = await waitFor('1000 diagnostics around the top', around, 60000);
+    assert.ok(top.start < 50, `the editor shows the top (line ${top.start})`);
+    const last = doc.lineCount - 10;
+    editor.revealRange(new vscode.Range(last, 0, last, 0), vscode.TextEditorRevealType.AtTop);
+    const end = await waitFor('1000 diagnostics around the end, after scrolling there', () => {
+      const a = around();
+      return a && a.start > doc.lineCount / 2 && [...top.got].some((k) => !a.got.has(k)) && a;
+    }, 60000);
+    assert.ok(end.start > doc.lineCount / 2);
+  });
+
   it('Traditional page (seed-002): script diagnostic, hover with the Simplified line, conversion equals OpenCC', async () => {
     const { uri, doc, text } = await open('seed-002.txt');
     await diagnosticsMatchEngine(uri, text);
