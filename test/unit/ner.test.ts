@@ -59,7 +59,7 @@ describe('ner: model', () => {
     for (const f of names) assert.deepStrictEqual([...packed.emissions([[f]])], [...unpacked.emissions([[f]])], f);
   });
 
-  it('shipped model: no two features share a 64-bit hash; packed scores = float32 scores on sample sentences', () => {
+  it('shipped model: no two features share a 48-bit key; packed scores = float32 scores on sample sentences', () => {
     const m = loadModel();
     assert.strictEqual(m.collisions, 0);
     for (const text of ['国务院总理李强在人民大会堂会见外宾', '𠀀𠀁张三丰在武当山，2024年Ｗｅｉｂｏ上·李四说', '中国人民银行行长易纲表示']) {

@@ -2,7 +2,7 @@
  * The NER model: a linear scorer over features × BIOES tags plus tag-transition scores
  * (an averaged structured perceptron, trained by `npm run train:ner`).
  *
- * Features are looked up by a 64-bit hash (two 32-bit lanes, see features.ts) in an open-addressing
+ * Features are looked up by a hash (two 32-bit lanes, see features.ts; the table keeps 48 bits of it) in an open-addressing
  * table, so tagging builds no feature strings: walkFeatures() feeds a HashSink that adds each known
  * feature's weights straight into the emission scores.
  *
@@ -36,8 +36,15 @@ function fmix(h: number): number {
 const NT = 13;
 if (NT !== NTAGS) throw new Error('NER model: NT must equal NTAGS');
 
-/** Words per slot of the feature table: two hash lanes, the row of the feature's weights, padding (16 bytes). */
-const STRIDE = 4;
+/**
+ * The feature table is one array of 32-byte slots (16 int16 words; a slot is half a cache line, so a
+ * lookup that finds its feature reads one line): words 0–1 lane 1 (int32), word 2 a 16-bit check from
+ * lane 2 (never 0: 0 marks an empty slot), words 3–15 the feature's NTAGS int16 weights (a loaded
+ * model) or, at words 4–5, its row of float32 weights (a model built by the trainer).
+ */
+const SLOT16 = 16;
+/** The 16-bit check of lane 2 kept in a slot: its high half, low bit set (so never 0). */
+const check16 = (b: number): number => ((b >> 16) | 1) << 16 >> 16;
 
 /** Streams the UTF-16 code units of UTF-8 bytes buf[from .. to) through both hash lanes, as feed1/feed2 do. */
 function hashUtf8(buf: Uint8Array, from: number, to: number, out: Uint32Array): void {
@@ -80,27 +87,30 @@ function hashUtf8(buf: Uint8Array, from: number, to: number, out: Uint32Array): 
 }
 
 /**
- * A linear scorer. In memory: an open-addressing table of [lane 1, lane 2, row] (16 bytes a slot, load
- * ≤ 0.55) and the weights as a rows × NTAGS matrix: int16 as stored in the file (a loaded model; each
- * value read through a table of the float32 it stands for, so scores are bit-identical to float32
- * weights) or float32 (a model built by the trainer). Feature names are kept only when the model is
- * built from them (training, tests); a loaded model hashes the names straight from the file's bytes.
+ * A linear scorer. In memory: one open-addressing table of 32-byte slots (lane 1, a 16-bit check of
+ * lane 2, and the feature's weights in the slot itself, so that a lookup reads one cache line instead of
+ * a key and then a row elsewhere; load ≤ 0.55). Weights are int16 as stored in the file (a loaded model;
+ * each value read through a table of the float32 it stands for, so scores are bit-identical to float32
+ * weights) or float32 rows beside the table (a model built by the trainer). Feature names are kept only
+ * when the model is built from them (training, tests); a loaded model hashes the names straight from the
+ * file's bytes.
  *
- * Collisions: two features of the model with the same 64-bit hash are counted in `collisions` (the
- * trainer refuses to write such a model; the shipped model has none, see ner.test.ts). A string that is
- * not a feature of the model matches one with probability ~ rows / 2^64 per lookup.
+ * Collisions: two features of the model with the same 48-bit key (lane 1 and the check) are counted in
+ * `collisions` (the trainer refuses to write such a model; the shipped model has none, see
+ * ner.test.ts). A string that is not a feature of the model matches one with probability ~ 2^-47 per
+ * slot probed (about 2 probes a lookup).
  */
 export class NerModel {
-  /** Slots of [lane 1, lane 2, row + 1, pad]; row + 1 = 0 marks an empty slot. */
-  private readonly keys: Int32Array;
+  /** The slots (SLOT16 int16 words each) as int16 words, and the same bytes as int32 words. */
+  private readonly t16: Int16Array;
+  private readonly t32: Int32Array;
   private readonly mask: number;
-  /** int16 weights (rows × NTAGS) and the float32 value of each int16 (index + 32768), or null */
-  private readonly w16: Int16Array | null;
+  /** int16 weights kept in the slots: the float32 value of each int16 (index + 32768), or null */
   private readonly lut: Float32Array | null;
-  /** float32 weights (rows × NTAGS), or null */
+  /** float32 weights (rows × NTAGS) of a model built by the trainer, or null */
   private readonly wf: Float32Array | null;
   private readonly rows: number;
-  /** model features that share another's 64-bit hash (the first one keeps the slot) */
+  /** model features that share another's hash (lane 1 and the check of lane 2; the first one keeps the slot) */
   collisions = 0;
 
   /**
@@ -120,50 +130,55 @@ export class NerModel {
     let cap = 1024;
     while (cap < this.rows * 1.8) cap <<= 1;
     this.mask = cap - 1;
-    this.keys = new Int32Array(cap * STRIDE);
+    const bytes = new ArrayBuffer(cap * SLOT16 * 2);
+    this.t16 = new Int16Array(bytes);
+    this.t32 = new Int32Array(bytes);
     if (packed) {
-      this.w16 = packed.w16;
       this.wf = null;
       this.lut = new Float32Array(65536);
       for (let v = -32768; v < 32768; v++) this.lut[v + 32768] = v / packed.scale;
       const h = new Uint32Array(2);
       const buf = packed.names;
+      const w16 = packed.w16;
       let from = 0;
       let r = 0;
       for (let k = 0; k <= buf.length && r < this.rows; k++) {
         if (k < buf.length && buf[k] !== 0x0a) continue;
         hashUtf8(buf, from, k, h);
-        this.insert(h[0], h[1], r++);
+        const slot = this.insert(h[0], h[1]);
+        if (slot >= 0) this.t16.set(w16.subarray(r * NT, r * NT + NT), slot * SLOT16 + 3);
+        r++;
         from = k + 1;
       }
       if (r !== this.rows) throw new Error('NER model: feature count does not match');
     } else {
-      this.w16 = null;
       this.lut = null;
       this.wf = weights!;
       for (let r = 0; r < names!.length; r++) {
         const [a, b] = hashFeature(names![r]);
-        this.insert(a, b, r);
+        const slot = this.insert(a, b);
+        if (slot >= 0) this.t32[slot * (SLOT16 / 2) + 2] = r;
       }
     }
   }
 
-  private insert(a: number, b: number, row: number): void {
+  /** Claims the slot of the feature with hash lanes (a, b): its index, or -1 when another feature has the same hash. */
+  private insert(a: number, b: number): number {
     a |= 0;
-    b |= 0;
-    const keys = this.keys;
-    let slot = fmix(a ^ b) & this.mask;
+    const c = check16(b);
+    const t16 = this.t16;
+    const t32 = this.t32;
+    let slot = fmix(a ^ (b | 0)) & this.mask;
     for (;;) {
-      const k = slot * STRIDE;
-      if (keys[k + 2] === 0) {
-        keys[k] = a;
-        keys[k + 1] = b;
-        keys[k + 2] = row + 1;
-        return;
+      const k = slot * SLOT16;
+      if (t16[k + 2] === 0) {
+        t32[k >> 1] = a;
+        t16[k + 2] = c;
+        return slot;
       }
-      if (keys[k] === a && keys[k + 1] === b) {
+      if (t32[k >> 1] === a && t16[k + 2] === c) {
         this.collisions++;
-        return; // first row wins
+        return -1; // first row wins
       }
       slot = (slot + 1) & this.mask;
     }
@@ -172,22 +187,22 @@ export class NerModel {
   /** Adds the weights of the feature with hash lanes (a, b), if known, to out[base .. base + NTAGS). */
   add(out: Float64Array, base: number, a: number, b: number): void {
     a |= 0;
-    b |= 0;
-    const keys = this.keys;
+    const c = check16(b);
+    const t16 = this.t16;
+    const t32 = this.t32;
     const mask = this.mask;
-    let slot = fmix(a ^ b) & mask;
+    let slot = fmix(a ^ (b | 0)) & mask;
     for (;;) {
-      const k = slot << 2; // STRIDE
-      const row = keys[k + 2];
-      if (row === 0) return;
-      if (keys[k] === a && keys[k + 1] === b) {
-        const r = (row - 1) * NT;
-        const w16 = this.w16;
-        if (w16 !== null) {
-          const lut = this.lut!;
-          for (let t = 0; t < NT; t++) out[base + t] += lut[w16[r + t] + 32768];
+      const k = slot << 4; // SLOT16
+      const ck = t16[k + 2];
+      if (ck === 0) return;
+      if (ck === c && t32[k >> 1] === a) {
+        const lut = this.lut;
+        if (lut !== null) {
+          for (let t = 0; t < NT; t++) out[base + t] += lut[t16[k + 3 + t] + 32768];
         } else {
           const wf = this.wf!;
+          const r = t32[(k >> 1) + 2] * NT;
           for (let t = 0; t < NT; t++) out[base + t] += wf[r + t];
         }
         return;

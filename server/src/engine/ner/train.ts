@@ -256,7 +256,7 @@ export function train(o: Options): void {
   }
 
   const model = toModel();
-  if (model.collisions) throw new Error(`${model.collisions} features share another feature's 64-bit hash: change the seeds in features.ts`);
+  if (model.collisions) throw new Error(`${model.collisions} features share another feature's 48-bit key (lane 1 and lane 2's check, model.ts): change the seeds in features.ts`);
   const weights = model.weights!;
   if (o.prune > 0) for (let k = 0; k < weights.length; k++) if (Math.abs(weights[k]) < o.prune) weights[k] = 0;
   const bytes = saveModel(model, o.scale, o.out);
