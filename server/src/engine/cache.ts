@@ -175,7 +175,6 @@ export class AnalysisCache {
       const found = rule.check({ ...ctx, lines: view });
       fresh = byLine(found, lines);
     }
-    const max = this.opts.maxLines ?? 200000;
     const out: Finding[] = [];
     const hits: number[] = [];
     for (let i = 0; i < lines.length; i++) {
@@ -184,14 +183,12 @@ export class AnalysisCache {
       let e = cached[i];
       let slot = slots[i];
       if (!e) {
-        const fs = fresh?.[i] ?? NONE;
-        e = fs.length ? { ri, rel: fs.map((f) => shiftFinding(f, -l.start)), abs: fs, at: l.start } : EMPTY;
-        if (!slot && map.size < max) {
-          // a slot made by an earlier line of this run with the same text
-          slot = map.get(keys[i]) ?? { gen, done: 0, found: undefined, more: undefined };
-          map.set(keys[i], slot);
-          slots[i] = slot;
-        } else if (!slot) exact = false; // the cache is full: a later line's slot may not be in `slots`
+        e = entryFor(ri, fresh?.[i] ?? NONE, l);
+        if (!slot) {
+          slot = this.slotFor(keys[i], gen);
+          if (slot) slots[i] = slot;
+          else exact = false; // the cache is full: a later line's slot may not be in `slots`
+        }
         if (slot) setEntry(slot, ri, e);
       } else if (e !== EMPTY && e.at !== l.start) {
         e.abs = e.rel.map((f) => shiftFinding(f, l.start));
@@ -235,8 +232,6 @@ export class AnalysisCache {
       const view = missed.length === this.inkedOfLast ? (lines as Line[]) : this.viewOfMissed(lines, missed);
       fresh = byLine(rule.check({ ...ctx, lines: view }), lines);
     }
-    const map = this.lines;
-    const max = this.opts.maxLines ?? 200000;
     const gen = this.gen;
     const hits: number[] = [];
     let full = false;
@@ -248,12 +243,10 @@ export class AnalysisCache {
       let slot = slots[i];
       let e = slot ? entryOf(slot, ri) : undefined;
       if (!e) {
-        const fs = fresh?.[i] ?? NONE;
-        e = fs.length ? { ri, rel: fs.map((f) => shiftFinding(f, -l.start)), abs: fs, at: l.start } : EMPTY;
-        if (!slot && map.size < max) {
-          slot = map.get(keys[i]) ?? { gen, done: 0, found: undefined, more: undefined };
-          map.set(keys[i], slot);
-          slots[i] = slot;
+        e = entryFor(ri, fresh?.[i] ?? NONE, l);
+        if (!slot) {
+          slot = this.slotFor(keys[i], gen);
+          if (slot) slots[i] = slot;
         }
         if (slot) {
           setEntry(slot, ri, e);
@@ -296,6 +289,18 @@ export class AnalysisCache {
       this.ruleHits[ri] = hits;
     }
     return out;
+  }
+
+  /**
+   * The slot of a line key, made when the cache has room for it (an earlier line of the same run with the
+   * same text may have made it); undefined when the cache is full.
+   */
+  private slotFor(key: string, gen: number): LineSlot | undefined {
+    const map = this.lines;
+    if (map.size >= (this.opts.maxLines ?? 200000)) return undefined;
+    let slot = map.get(key);
+    if (!slot) map.set(key, (slot = { gen, done: 0, found: undefined, more: undefined }));
+    return slot;
   }
 
   /**
@@ -357,6 +362,11 @@ function commonEnds(a: readonly string[], b: readonly string[]): { p: number; s:
   let s = 0;
   while (s < m - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
   return { p, s };
+}
+
+/** What a rule found on line `l` as the cache keeps it (offsets relative to the line; EMPTY for nothing). */
+function entryFor(ri: number, fs: readonly Finding[], l: Line): Entry {
+  return fs.length ? { ri, rel: fs.map((f) => shiftFinding(f, -l.start)), abs: fs, at: l.start } : EMPTY;
 }
 
 /** Findings grouped by the line their start falls in (lines ordered by start). */
