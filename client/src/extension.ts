@@ -6,6 +6,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
+/** Mirrors server/src/launch.ts (the Node flags the server runs with; test/unit/launch.test.ts compares them). */
+const SERVER_NODE_ARGS = ['--max-semi-space-size=4'];
+
 /** Mirrors server/src/protocol/verdict.ts (the client does not import server code). */
 interface Verdict {
   uri: string;
@@ -146,8 +149,8 @@ function errorHandler(): NonNullable<LanguageClientOptions['errorHandler']> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,

@@ -52,7 +52,7 @@ local function main()
   local diags, exit_code, stderr_tail = nil, nil, ''
   local client_id = vim.lsp.start_client({
     name = 'corpus-lint',
-    cmd = { 'node', server_js, '--stdio' },
+    cmd = { 'node', '--max-semi-space-size=4', server_js, '--stdio' }, -- the flags of server/src/launch.ts
     root_dir = work,
     get_language_id = function() return 'plaintext' end, -- -u NONE: no filetype detection
     on_exit = function(code) exit_code = code end,
