@@ -2,8 +2,8 @@
  * Reuse of line-local findings between analyses (the language server re-analyses a document after every
  * edit; most of its lines did not change). A rule that declares `locality: 'line'` (types.ts) has findings
  * on a line that depend on that line alone, so they are kept per rule, keyed by the line's text and line
- * break, with offsets relative to the line start; the next analysis takes them for every unchanged line
- * (wherever it moved) and runs the rule over the other lines only. Rules without the declaration, and
+ * break, with the offset the line started at; the next analysis takes them for every unchanged line
+ * (moved by as much as the line moved) and runs the rule over the other lines only. Rules without the declaration, and
  * every later phase, run over the whole document as before: findings are the same with or without a cache
  * (test/unit/cache.test.ts).
  *
@@ -15,9 +15,7 @@ import { AnalysisContext, Finding, Line, Rule } from './types';
 import { lineAtOffset } from './segment';
 import { shiftFinding } from './edits';
 
-type Rel = Finding; // a finding with offsets relative to its line's start
-
-const NONE: readonly Rel[] = [];
+const NONE: readonly Finding[] = [];
 
 export interface AnalysisCacheOptions {
   /** Keep entries not used by the last analysis (a cache shared by many documents, e.g. the CLI). Default false. */
@@ -30,14 +28,15 @@ export interface AnalysisCacheOptions {
 interface Entry {
   /** the rule's slot (AnalysisCache.ruleSlot) */
   ri: number;
-  /** findings with offsets relative to the line start */
-  rel: readonly Rel[];
-  /** the same findings for a line that starts at `at` (reused as long as the line does not move) */
+  /**
+   * the findings for the line where it starts at `at` (handed out as they are as long as the line does not
+   * move; moved with it otherwise — one copy, not one relative to the line and one placed)
+   */
   abs: readonly Finding[];
   at: number;
 }
 /** A line without findings (most lines, for most rules): one shared, never changed entry. */
-const EMPTY: Entry = Object.freeze({ ri: -1, rel: NONE, abs: NONE, at: -1 });
+const EMPTY: Entry = Object.freeze({ ri: -1, abs: NONE, at: -1 });
 
 /**
  * One distinct line: what each rule (by rule slot) found on it, and the analysis that last saw it. Most
@@ -191,7 +190,8 @@ export class AnalysisCache {
         }
         if (slot) setEntry(slot, ri, e);
       } else if (e !== EMPTY && e.at !== l.start) {
-        e.abs = e.rel.map((f) => shiftFinding(f, l.start));
+        const d = l.start - e.at;
+        e.abs = e.abs.map((f) => shiftFinding(f, d));
         e.at = l.start;
       }
       if (slot) slot.gen = gen;
@@ -275,7 +275,8 @@ export class AnalysisCache {
         continue;
       }
       if (e.at !== l.start) {
-        e.abs = e.rel.map((f) => shiftFinding(f, l.start));
+        const d = l.start - e.at;
+        e.abs = e.abs.map((f) => shiftFinding(f, d));
         e.at = l.start;
       }
       const abs = e.abs;
@@ -364,9 +365,9 @@ function commonEnds(a: readonly string[], b: readonly string[]): { p: number; s:
   return { p, s };
 }
 
-/** What a rule found on line `l` as the cache keeps it (offsets relative to the line; EMPTY for nothing). */
+/** What a rule found on line `l` as the cache keeps it (EMPTY for nothing). */
 function entryFor(ri: number, fs: readonly Finding[], l: Line): Entry {
-  return fs.length ? { ri, rel: fs.map((f) => shiftFinding(f, -l.start)), abs: fs, at: l.start } : EMPTY;
+  return fs.length ? { ri, abs: fs, at: l.start } : EMPTY;
 }
 
 /** Findings grouped by the line their start falls in (lines ordered by start). */
