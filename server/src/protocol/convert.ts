@@ -188,7 +188,6 @@ export function publishSectionDiagnostics(sections: readonly SectionDiagnosticsI
   }
   const n = sections.length;
   // a section's diagnostics lie on its lines, up to the first line of the next (a finding may end there, at character 0)
-  const lastLine = () => (n ? sections[n - 1].line + sectionMemo(sections[n - 1], settings, settingsKey).lines : 0);
   const groups: FocusGroup[] = sections.map((s, g) => ({
     first: s.line,
     last: g + 1 < n ? sections[g + 1].line : Number.MAX_SAFE_INTEGER,
@@ -196,8 +195,14 @@ export function publishSectionDiagnostics(sections: readonly SectionDiagnosticsI
   }));
   const max = settings.maxDiagnostics;
   const { picked, covered, partial } = selectNearest(groups, focus, max);
-  const diagnostics = picked.map(({ g, k }) => withData(sectionMemo(sections[g], settings, settingsKey).abs[k], version, bases[g] + sectionMemo(sections[g], settings, settingsKey).which[k]));
-  return { diagnostics, covered: { start: covered.start, end: Math.min(covered.end, lastLine()) }, ...(partial ? { partial } : {}) };
+  const diagnostics = picked.map(({ g, k }) => {
+    const m = sectionMemo(sections[g], settings, settingsKey);
+    return withData(m.abs[k], version, bases[g] + m.which[k]);
+  });
+  // the last line of the document bounds `covered` only when it reaches into the last section (which was then converted)
+  const last = n ? sections[n - 1] : undefined;
+  const end = last && covered.end >= last.line ? Math.min(covered.end, last.line + sectionMemo(last, settings, settingsKey).lines) : covered.end;
+  return { diagnostics, covered: { start: covered.start, end }, ...(partial ? { partial } : {}) };
 }
 
 /** publishSectionDiagnostics(…).diagnostics. */
