@@ -664,15 +664,15 @@ function publish(uri: string, a: Analysis): Promise<void> {
  */
 async function verdictInSlices(uri: string, a: Analysis): Promise<VerdictParams | undefined> {
   if (!a.verdict && a.analyzed && a.parts) {
-    let t = performance.now();
-    for (const p of a.parts) {
-      sectionSummary(a.text, p);
-      if (performance.now() - t >= SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        if (documents.get(uri)?.version !== a.version || analyses.get(uri) !== a) return undefined;
-        t = performance.now();
+    const parts = a.parts;
+    const steps = (function* () {
+      for (const p of parts) {
+        sectionSummary(a.text, p);
+        yield;
       }
-    }
+      return true;
+    })();
+    if (!(await runSliced(uri, a.version, steps, false)) || analyses.get(uri) !== a) return undefined;
   }
   return verdictOfAnalysis(uri, a);
 }
