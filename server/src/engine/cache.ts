@@ -189,11 +189,7 @@ export class AnalysisCache {
           else exact = false; // the cache is full: a later line's slot may not be in `slots`
         }
         if (slot) setEntry(slot, ri, e);
-      } else if (e !== EMPTY && e.at !== l.start) {
-        const d = l.start - e.at;
-        e.abs = e.abs.map((f) => shiftFinding(f, d));
-        e.at = l.start;
-      }
+      } else if (e !== EMPTY) placeAt(e, l.start);
       if (slot) slot.gen = gen;
       if (e !== EMPTY) {
         hits.push(i);
@@ -274,12 +270,7 @@ export class AnalysisCache {
         for (let q = 0; q < fs.length; q++) out.push(fs[q]);
         continue;
       }
-      if (e.at !== l.start) {
-        const d = l.start - e.at;
-        e.abs = e.abs.map((f) => shiftFinding(f, d));
-        e.at = l.start;
-      }
-      const abs = e.abs;
+      const abs = placeAt(e, l.start);
       for (let q = 0; q < abs.length; q++) out.push(abs[q]);
     }
     if (full) {
@@ -363,6 +354,16 @@ function commonEnds(a: readonly string[], b: readonly string[]): { p: number; s:
   let s = 0;
   while (s < m - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
   return { p, s };
+}
+
+/** The findings of an entry for its line starting at `at` (moved with the line when it moved). */
+function placeAt(e: Entry, at: number): readonly Finding[] {
+  if (e.at !== at) {
+    const d = at - e.at;
+    e.abs = e.abs.map((f) => shiftFinding(f, d));
+    e.at = at;
+  }
+  return e.abs;
 }
 
 /** What a rule found on line `l` as the cache keeps it (EMPTY for nothing). */
