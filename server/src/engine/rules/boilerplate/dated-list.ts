@@ -22,10 +22,10 @@ const TAIL = new RegExp('[\\s(（\\[【]*' + D + '\\s*[)）\\]】]?\\s*$');
 const HEAD = new RegExp('^\\s*[(（\\[【]?\\s*' + D + '\\s*[)）\\]】]?');
 const BARE = /^\s*\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$/;
 
-/** Is this line a dated headline (or a bare day + time)? */
 /** isDatedLine by line text (asked of every line on every analysis). */
-const isDatedLineM = memoByText((text: string) => isDatedLine(text));
+const isDatedLineM = memoByText(isDatedLine);
 
+/** Is this line a dated headline (or a bare day + time)? */
 export function isDatedLine(text: string): boolean {
   if (!/[0-9０-９]/.test(text) || text.length > 120) return false;
   const n = norm(text).trim();
