@@ -19,10 +19,10 @@ import {
   SECTION_MAX,
   SECTION_MIN,
   SECTION_THRESHOLD,
-  shiftFinding,
   splitSections,
   summarizeSections,
 } from '../../server/src/engine/sections';
+import { shiftFinding } from '../../server/src/engine/edits';
 import { Diagnostic } from 'vscode-languageserver';
 import { diagnosticCount, publishDiagnostics, publishSectionDiagnostics, TOP, toDiagnostics, toSectionDiagnostics } from '../../server/src/protocol/convert';
 import { LineSpan, selectNearest, spanOf, within } from '../../server/src/protocol/focus';

@@ -28,7 +28,6 @@
 import { AnalyzeOptions, analyzeSteps, CLEAN_CATEGORIES, summarize, Summary } from './analyze';
 import { AnalysisCache } from './cache';
 import { applyEdits, primaryEdits, shiftFinding } from './edits';
-export { shiftFinding }; // moved findings of sections (edits.ts)
 import { judgeInput } from './input';
 import { inkLength } from './text';
 import { lastAtOrBefore } from './segment';
