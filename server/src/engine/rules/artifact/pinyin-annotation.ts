@@ -101,17 +101,20 @@ interface Hit {
 
 /**
  * The annotations of one line (by its text alone, memoized: after an edit only the changed lines are read
- * again — a page full of annotations costs ~10 ms of pinyin look-ups per analysis), and the findings last
- * made of them: handed out again while the line stays where it was and the page's density is the same
- * (findings are not mutated).
+ * again — a page full of annotations costs ~10 ms of pinyin look-ups per analysis).
  */
 interface LineHits {
   hits: readonly Hit[];
   /** annotations that are not reading hints */
   strict: number;
-  placed?: { at: number; dense: boolean; findings: Finding[] };
 }
-const NO_HITS: LineHits = Object.freeze({ hits: Object.freeze([]), strict: 0 }) as LineHits;
+
+/**
+ * The findings last made of a line's annotations (memo answers are not mutated: kept beside them), handed
+ * out again while the line stays where it was and the page's density is the same (findings are not mutated).
+ */
+const placedOf = new WeakMap<LineHits, { at: number; dense: boolean; findings: Finding[] }>();
+const NO_HITS: LineHits = Object.freeze({ hits: Object.freeze([]), strict: 0 });
 
 const hitsOfLine = memoByText((text: string): LineHits => {
   let hits: Hit[] | undefined;
@@ -164,7 +167,7 @@ export const pinyinAnnotation: Rule = {
     // count as junk when they agree with the usual reading, or when the page is full of them.
     const dense = strict >= DENSE;
     for (const { start, lh } of found) {
-      let p = lh.placed;
+      let p = placedOf.get(lh);
       if (!p || p.at !== start || p.dense !== dense) {
         const findings: Finding[] = [];
         for (const h of lh.hits) {
@@ -181,7 +184,7 @@ export const pinyinAnnotation: Rule = {
             }),
           );
         }
-        lh.placed = p = { at: start, dense, findings };
+        placedOf.set(lh, (p = { at: start, dense, findings }));
       }
       for (const f of p.findings) out.push(f);
     }
