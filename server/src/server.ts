@@ -76,6 +76,24 @@ import {
  */
 v8.setFlagsFromString(process.env.CORPUS_LINT_V8_FLAGS ?? '--heap-growing-percent=50');
 
+/**
+ * V8 optimizes a function once about `--interrupt-budget` (default 67584) of its bytecode has run. An open
+ * runs every rule over the whole document (long loops: the default suits it); an edit then calls most of the
+ * document-level code once, and with the default the first ~30 edits after an open ran at about twice the
+ * cost of later ones (V8 optimizing, deoptimizing on thin feedback and optimizing again). So once the first
+ * analysis is out, the budget goes up 15×: measured in process (100 KB page, 40 edits, 3 runs each) the
+ * edits' analyses took 635–807 ms in all, 250–288 ms the first ten, and 388–439 / 122–154 ms after the
+ * switch; through the server (npm run bench figure 3) see README Performance. Raised at the start instead, it
+ * slowed the open (figure 5: 436 against 317–355 ms). v8.setFlagsFromString takes this flag at run time
+ * (checked: same effect as on the command line). CORPUS_LINT_EDIT_V8_FLAGS replaces it (for measuring).
+ */
+let editFlagsSet = false;
+function editFlags(): void {
+  if (editFlagsSet) return;
+  editFlagsSet = true;
+  v8.setFlagsFromString(process.env.CORPUS_LINT_EDIT_V8_FLAGS ?? '--interrupt-budget=1000000');
+}
+
 /** Server command: apply a document-wide operation ({uri, op, rule?, version?}). */
 export const APPLY_COMMAND = 'corpusLint.server.applyAction';
 
@@ -648,6 +666,7 @@ function publish(uri: string, a: Analysis): Promise<void> {
     a.covered = out.partial ? { ...out.covered, partial: true } : out.covered;
   }
   trace(uri, `diagnostics (${diagnostics.length})`);
+  editFlags();
   // the verdict (summarize: a few ms on a page) is computed and sent once the diagnostics are written
   return connection.sendDiagnostics({ uri, version: a.version, diagnostics }).then(
     () => verdictInSlices(uri, a).then((v) => (v ? connection.sendNotification(VerdictNotification, v) : undefined)),
