@@ -24,7 +24,8 @@ export const doubledPunctuation: Rule = {
   scope: 'span',
   check(ctx) {
     const hits: { start: number; end: number; mark: string }[] = [];
-    for (const line of ctx.lines) {
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank) continue;
       RUN.lastIndex = 0;
       let m: RegExpExecArray | null;

@@ -156,7 +156,8 @@ export const pinyinAnnotation: Rule = {
     const out: Finding[] = [];
     const found: { start: number; lh: LineHits }[] = [];
     let strict = 0;
-    for (const line of ctx.lines) {
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank || !/[(（]/.test(line.text)) continue;
       const lh = hitsOfLine(line.text);
       if (!lh.hits.length) continue;
@@ -166,11 +167,13 @@ export const pinyinAnnotation: Rule = {
     // An author's reading hint for a polyphonic character (`水没(mo)到`) is text; annotations
     // count as junk when they agree with the usual reading, or when the page is full of them.
     const dense = strict >= DENSE;
-    for (const { start, lh } of found) {
+    for (let itI = 0, foundArr = found; itI < foundArr.length; itI++) {
+      const { start, lh } = foundArr[itI];
       let p = placedOf.get(lh);
       if (!p || p.at !== start || p.dense !== dense) {
         const findings: Finding[] = [];
-        for (const h of lh.hits) {
+        for (let hI = 0, hitsArr = lh.hits; hI < hitsArr.length; hI++) {
+          const h = hitsArr[hI];
           if (h.hint && !dense) continue;
           findings.push(
             spanFinding(start + h.at, start + h.end, {

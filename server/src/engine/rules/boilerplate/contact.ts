@@ -22,9 +22,11 @@ function commonCues(ctx: AnalysisContext): Set<string> {
   const hit = cache.get(ctx);
   if (hit) return hit;
   const n = new Map<string, number>();
-  for (const l of ctx.lines) {
-    if (l.blank) continue;
-    for (const t of termsOf(l.text)) n.set(t, (n.get(t) ?? 0) + 1);
+  const lines = ctx.lines;
+  for (let k = 0; k < lines.length; k++) {
+    if (lines[k].blank) continue;
+    const ts = termsOf(lines[k].text);
+    for (let q = 0; q < ts.length; q++) n.set(ts[q], (n.get(ts[q]) ?? 0) + 1);
   }
   const common = new Set([...n].filter(([, c]) => c >= 3).map(([t]) => t));
   cache.set(ctx, common);

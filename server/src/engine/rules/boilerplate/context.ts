@@ -142,7 +142,9 @@ function linesOf(ctx: AnalysisContext, f: Finding): number[] {
 
 function rulesByLine(ctx: AnalysisContext): Map<number, Set<string>> {
   const m = new Map<number, Set<string>>();
-  for (const f of ctx.prior) {
+  const prior = ctx.prior;
+  for (let k = 0; k < prior.length; k++) {
+    const f = prior[k];
     if (f.category !== 'boilerplate') continue;
     for (let i = from(ctx, f.start); i < ctx.lines.length; i++) {
       const l = ctx.lines[i];
@@ -165,10 +167,13 @@ function byLine(ctx: AnalysisContext) {
 
 function barrierLines(ctx: AnalysisContext): Set<number> {
   const out = new Set<number>();
-  for (const f of ctx.prior) {
+  const prior = ctx.prior;
+  for (let k = 0; k < prior.length; k++) {
+    const f = prior[k];
     // a weak "更多" under a poem is not the end of the article; a strong cue (推荐阅读, 版权所有…) is
     if (!BARRIER_RULES.has(f.rule) || (f.score ?? 1) < 0.8) continue;
-    for (const i of linesOf(ctx, f)) out.add(i);
+    const ls = linesOf(ctx, f);
+    for (let q = 0; q < ls.length; q++) out.add(ls[q]);
   }
   return out;
 }
@@ -181,7 +186,11 @@ function softJunk(ctx: AnalysisContext, i: number): boolean {
 export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number; anchored: boolean; anchors: number[] } {
   const cov = junkCover(ctx);
   const infos: Info[] = [];
-  for (const l of ctx.lines) {
+  // (indexed loops over the lines: the language server runs this once per edit, mostly before V8 optimizes
+  // it, and a for…of there allocates an iterator result per line)
+  const lines = ctx.lines;
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     if (l.blank) continue;
     const shape = lineShape(l.text);
     infos.push({ i: l.index, junk: cov[l.index] >= 0.5, shape, para: false, weight: 0 });
@@ -204,7 +213,10 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   const barrier = barrierLines(ctx);
   // items of a list under a "related / more" header: headline-shaped lines up to the next junk line
   const header = new Set<number>();
-  for (const f of ctx.prior) if (f.rule === 'boilerplate/related-links' && (f.score ?? 1) >= 0.8) for (const i of linesOf(ctx, f)) header.add(i);
+  for (let k = 0; k < ctx.prior.length; k++) {
+    const f = ctx.prior[k];
+    if (f.rule === 'boilerplate/related-links' && (f.score ?? 1) >= 0.8) for (const i of linesOf(ctx, f)) header.add(i);
+  }
   for (let k = 0; k < infos.length; k++) {
     if (!header.has(infos[k].i)) continue;
     for (let q = k + 1; q < infos.length && !infos[q].junk; q++) {

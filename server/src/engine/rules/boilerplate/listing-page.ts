@@ -75,13 +75,17 @@ export function templated(lines: readonly LineInfo[]): number {
   const keys = lines.map((l) => templateKey(l.text));
   const head = new Map<string, number>();
   const tail = new Map<string, number>();
-  for (const k of keys) {
+  for (let kI = 0, keysArr = keys; kI < keysArr.length; kI++) {
+    const k = keysArr[kI];
     if (!k.long) continue;
     head.set(k.head, (head.get(k.head) ?? 0) + 1);
     tail.set(k.tail, (tail.get(k.tail) ?? 0) + 1);
   }
   let n = 0;
-  for (const k of keys) if (k.cut || (k.long && ((head.get(k.head) ?? 0) >= 3 || (tail.get(k.tail) ?? 0) >= 3))) n++;
+  for (let q = 0; q < keys.length; q++) {
+    const k = keys[q];
+    if (k.cut || (k.long && ((head.get(k.head) ?? 0) >= 3 || (tail.get(k.tail) ?? 0) >= 3))) n++;
+  }
   return n;
 }
 

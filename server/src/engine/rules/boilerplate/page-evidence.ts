@@ -88,7 +88,8 @@ function union(flat: number[]): number[] {
   for (let i = 0; i < k; i++) order[i] = i;
   order.sort((x, y) => flat[2 * x] - flat[2 * y]);
   const out: number[] = [];
-  for (const i of order) {
+  for (let iI = 0, orderArr = order; iI < orderArr.length; iI++) {
+    const i = orderArr[iI];
     const a = flat[2 * i];
     const b = flat[2 * i + 1];
     if (out.length && a <= out[out.length - 1]) {
@@ -118,7 +119,8 @@ function buildPageView(ctx: AnalysisContext): PageView {
   // characters inside any boilerplate/spam finding: the union of their spans (however much they overlap)
   const junkSpans: number[] = [];
   const spamSpans: number[] = [];
-  for (const f of ctx.prior) {
+  for (let fI = 0, priorArr = ctx.prior; fI < priorArr.length; fI++) {
+    const f = priorArr[fI];
     if (f.category !== 'boilerplate' && f.category !== 'spam') continue;
     const a = Math.max(0, f.start);
     const b = Math.min(n, f.end);
@@ -134,7 +136,8 @@ function buildPageView(ctx: AnalysisContext): PageView {
   let spamInk = 0;
   let kj = 0;
   let ks = 0;
-  for (const line of ctx.lines) {
+  for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+    const line = linesArr[lineI];
     if (line.blank) continue;
     const info = inkOf(line.text);
     const li = info.ink;
@@ -157,7 +160,8 @@ function buildPageView(ctx: AnalysisContext): PageView {
 /** One line-removing finding per line that earlier findings do not already cover whole. */
 export function wipe(view: PageView, init: { rule: string; category: Category; message: string; messageZh: string; evidence: string[]; score: number }): Finding[] {
   const out: Finding[] = [];
-  for (const l of view.lines) {
+  for (let lI = 0, linesArr = view.lines; lI < linesArr.length; lI++) {
+    const l = linesArr[lI];
     if (l.covered >= 0.95) continue;
     out.push(lineFinding(l.line, view.ctx.lines, { ...init, fixTitle: 'Remove this line (the whole page is junk)' }));
   }

@@ -69,7 +69,8 @@ export const repeatedLine: Rule = {
     }
     const boxed = new Set(out.map((f) => f.start));
     const seen = new Map<string, number>();
-    for (const line of ctx.lines) {
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank) continue;
       const key = lineKey(line.text);
       const shape = lineShape(line.text);

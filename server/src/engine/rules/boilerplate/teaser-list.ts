@@ -27,7 +27,8 @@ export const teaserList: Rule = {
     if (cut.length < 3) return [];
     const out: Finding[] = [];
     const done = new Set<number>();
-    for (const c of cut) {
+    for (let cI = 0, cutArr = cut; cI < cutArr.length; cI++) {
+      const c = cutArr[cI];
       const group = cut.filter((d) => Math.abs(d.ink - c.ink) <= 3);
       if (group.length < 3) continue;
       const titled = group.filter((d) => {
@@ -35,7 +36,8 @@ export const teaserList: Rule = {
         return p !== undefined && !CUT.test(ctx.lines[p].text) && lineShape(ctx.lines[p].text).ink <= 40;
       });
       if (titled.length * 2 < group.length) continue;
-      for (const d of group) {
+      for (let dI = 0, groupArr = group; dI < groupArr.length; dI++) {
+        const d = groupArr[dI];
         if (done.has(d.l.index)) continue;
         done.add(d.l.index);
         const ev = [`${group.length} excerpts cut off at about ${c.ink} characters`];

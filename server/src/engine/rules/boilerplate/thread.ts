@@ -109,7 +109,10 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   const head = lines.map((l) => postHeader(l.shape));
   // a short line that recurs 3+ times is a widget too (`不感兴趣`, `减少此类内容` under every teaser)
   const seen = new Map<string, number>();
-  for (const l of lines) if (l.shape.ink <= 30) seen.set(l.shape.text, (seen.get(l.shape.text) ?? 0) + 1);
+  for (let k = 0; k < n; k++) {
+    const s = lines[k].shape;
+    if (s.ink <= 30) seen.set(s.text, (seen.get(s.text) ?? 0) + 1);
+  }
   const chrome = lines.map((l, k) => !head[k] && !l.junk && (widget(l.shape) || (l.shape.ink <= 30 && (seen.get(l.shape.text) ?? 0) >= 3)));
   // names: right above a user card
   for (let k = 0; k + 1 < n; k++) {

@@ -35,7 +35,8 @@ export const titleSuffixRule: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     let seen = 0;
-    for (const line of ctx.lines) {
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank) continue;
       seen++;
       const n = norm(line.text);

@@ -47,7 +47,8 @@ export function piiRule(spec: PiiSpec): Rule {
     locality: 'line', // findings depend on the line alone (engine/cache.ts)
     check(ctx) {
       const out: Finding[] = [];
-      for (const line of ctx.lines) {
+      for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+        const line = linesArr[lineI];
         if (!spec.quick.test(line.text)) continue;
         spec.candidate.lastIndex = 0;
         let m: RegExpExecArray | null;

@@ -71,7 +71,8 @@ export function shingles(texts: string[]): number {
       const hs = byHead.get(a.slice(p, p + FRAG));
       if (!hs) continue;
       const tail = a.slice(p);
-      for (const j of hs) {
+      for (let jI = 0, hsArr = hs; jI < hsArr.length; jI++) {
+        const j = hsArr[jI];
         const b = flat[j];
         if (j === i || b === a || b.length - tail.length < 10 || !b.startsWith(tail)) continue;
         pairs++;
@@ -136,7 +137,8 @@ export function seams(texts: string[], randomTokens: number): Seams {
   let stopComma = 0;
   let clauseStart = 0;
   const heads: string[] = [];
-  for (const raw of texts) {
+  for (let rawI = 0, textsArr = texts; rawI < textsArr.length; rawI++) {
+    const raw = textsArr[rawI];
     const t = raw.trim();
     if (!t) continue;
     stopComma += (t.match(/[。！？][，、；]/g) || []).length;
@@ -153,7 +155,8 @@ export function seams(texts: string[], randomTokens: number): Seams {
 /** Does an earlier spam finding overlap a line earlier findings cover in part? (each finding's lines by binary search) */
 function spamOnCoveredLine(view: PageView): boolean {
   const ls = view.lines; // in document order: starts and ends ascending
-  for (const f of view.ctx.prior) {
+  for (let fI = 0, priorArr = view.ctx.prior; fI < priorArr.length; fI++) {
+    const f = priorArr[fI];
     if (f.category !== 'spam') continue;
     let lo = 0;
     let hi = ls.length;
@@ -195,7 +198,8 @@ function judgePage(ctx: AnalysisContext): Finding[] {
     // the longest run of full-sentence lines no earlier rule covered (blank lines do not break a run)
     let run = 0;
     let bestRun = 0;
-    for (const l of view.lines) {
+    for (let lI = 0, linesArr = view.lines; lI < linesArr.length; lI++) {
+      const l = linesArr[lI];
       run = l.covered < 0.5 ? run + (l.full ? 1 : 0) : 0;
       bestRun = Math.max(bestRun, run);
     }
