@@ -65,6 +65,8 @@ interface Info {
   i: number;
   junk: boolean;
   shape: Shape;
+  /** what mainText asks of the line's text (FACT_* bits, see factsOf) */
+  facts: number;
   /** running text, alone or as part of a hard-wrapped paragraph */
   para: boolean;
   weight: number;
@@ -76,18 +78,8 @@ interface Info {
   cut?: boolean;
 }
 
-/** isByline by line text (a function of the text alone, asked about most short lines on every analysis). */
-const bylines = new Map<string, boolean>();
-
-function isByline(text: string): boolean {
-  let v = bylines.get(text);
-  if (v !== undefined) return v;
-  v = cues('boilerplate-byline', norm(text)).some((m) => m.weight >= 1);
-  if (text.length > 2000) return v;
-  if (bylines.size > 50000) bylines.clear();
-  bylines.set(text, v);
-  return v;
-}
+/** A byline or caption (`记者`, `摄`, `(完)`…), by line text (memoized: asked about most short lines on every analysis). */
+const isByline = memoByText((text: string): boolean => cues('boilerplate-byline', norm(text)).some((m) => m.weight >= 1));
 
 function headlineShaped(text: string, shape: Shape): boolean {
   return shape.ink >= 5 && shape.ink <= 60 && !/[。;；]$/.test(text.trim()) && shape.han >= 0.4 * shape.ink && shape.commas <= 2;
@@ -192,8 +184,7 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
     if (l.blank) continue;
-    const shape = lineShape(l.text);
-    infos.push({ i: l.index, junk: cov[l.index] >= 0.5, shape, para: false, weight: 0 });
+    infos.push({ i: l.index, junk: cov[l.index] >= 0.5, shape: lineShape(l.text), facts: factsOf(l.text), para: false, weight: 0 });
   }
   // hard-wrapped paragraphs: consecutive non-junk lines where every line but the last is long and
   // does not end a sentence are judged together.
@@ -225,27 +216,27 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
       infos[q].listed = true;
     }
   }
-  const cuts = infos.map((x) => truncatedM(ctx.lines[x.i].text));
+  const cuts = infos.map((x) => (x.facts & CUT) !== 0);
   const cut = cuts.map((c, k) => c && [-3, -2, -1, 1, 2, 3].some((d) => cuts[k + d] && infos[k + d].shape.text !== infos[k].shape.text));
   for (let k = 0; k < infos.length; k++) {
     const x = infos[k];
-    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkListM(x.shape.text)) x.para = true;
-    if (x.stop === undefined) x.stop = x.shape.text.includes('。');
-    const t = x.shape.text;
+    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkListOf(ctx.lines[x.i].text)) x.para = true;
+    if (x.stop === undefined) x.stop = (x.facts & STOP) !== 0;
+    const f = x.facts;
     if (x.listed) x.weight = -6;
     else if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
     // teasers and headlines in lists are punctuated too, but article paragraphs have full stops
-    else if (closing(t)) x.weight = -400;
+    else if (f & CLOSING) x.weight = -400;
     // teasers cut off with `......` / `…` (two within 3 lines) are items of a list, however long
-    else if (cut[k] || caretStart(ctx.lines[x.i].text)) {
+    else if (cut[k] || f & CARET) {
       x.weight = -3;
       x.cut = true;
     }
     else if (x.para) x.weight = x.stop || x.shape.ink >= 60 ? Math.max(2, Math.min(x.shape.ink, 300) - 25) : 1;
     // a headline with its date, or a bare time, is an item of a list (`…新低 2008-04-28 08:03`, `28 16:39`)
-    else if (datedM(t)) x.weight = -3;
-    else if (x.shape.ink <= 6 && !/[，。：:、；（(]/.test(t)) x.weight = -4;
-    else if (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t)) x.weight = 1;
+    else if (f & DATED_LINE) x.weight = -3;
+    else if (x.shape.ink <= 6 && !(f & PUNCT)) x.weight = -4;
+    else if (f & INNER_PUNCT) x.weight = 1;
     else x.weight = -2;
   }
   let whole = bestStretch(infos, 0, infos.length);
@@ -321,13 +312,32 @@ function bestStretch(infos: Info[], from: number, to: number): { first: number; 
 
 const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
 
-// text-only questions asked of every line on every analysis, memoized by text (engine/memo.ts)
-const truncatedM = memoByText(truncated);
-const linkListM = memoByText(linkList);
-const closing = memoByText((t) => endCue(t) || PREV_NEXT.test(t));
-const datedM = memoByText((t) => DATED.test(t));
-const compactM = memoByText(compact);
-const caretStart = memoByText((raw) => /^\^\s/.test(raw.trim()));
+// Text-only questions mainText asks of every line on every analysis, memoized by the line's text (engine/memo.ts):
+// the cheap ones answered together as bits of one number (one look-up per line instead of one per question,
+// and by the line's own text, which the memo finds in the line's slots, not by its normalized form, which it
+// looks up in maps of tens of thousands of texts).
+const CUT = 1; // a teaser cut off by the site (`truncated`)
+const CARET = 2; // a wiki citation (`^ 跳转到: …`)
+const CLOSING = 4; // a header that ends the article (`endCue`) or a previous / next link
+const DATED_LINE = 8; // ends with a date or a time
+const STOP = 16; // holds a full stop
+const PUNCT = 32; // sentence punctuation, a colon or a bracket (`，。：:、；（(`)
+const INNER_PUNCT = 64; // a comma, colon or bracket inside the line, or opens with a list number (`1、`)
+const factsOf = memoByText((raw: string): number => {
+  const t = lineShape(raw).text;
+  return (
+    (truncated(raw) ? CUT : 0) |
+    (/^\^\s/.test(raw.trim()) ? CARET : 0) |
+    (endCue(t) || PREV_NEXT.test(t) ? CLOSING : 0) |
+    (DATED.test(t) ? DATED_LINE : 0) |
+    (t.includes('。') ? STOP : 0) |
+    (/[，。：:、；（(]/.test(t) ? PUNCT : 0) |
+    (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t) ? INNER_PUNCT : 0)
+  );
+});
+/** the two that cost more, asked of fewer lines, by the line's text too */
+const linkListOf = memoByText((raw) => linkList(lineShape(raw).text));
+const compactOf = memoByText((raw) => compact(lineShape(raw).text));
 
 /**
  * A row of links: 5+ space-separated names (12 characters on average, 80 % of them ≤ 24), mostly Han, with no sentence punctuation —
@@ -345,12 +355,12 @@ export function linkList(text: string): boolean {
 /** Lines (indexes into infos, after the first) that repeat the headline of the page title (first line, site suffix cut off). */
 function titleAnchors(ctx: AnalysisContext, infos: Info[]): number[] {
   if (infos.length < 3) return [];
-  const title = compactM(infos[0].shape.text);
+  const title = compactOf(ctx.lines[infos[0].i].text);
   const core = title.split(/[_|｜]|-{1,2}|[–—]/).map((p) => p.trim()).filter((p) => p.length >= 6)[0];
   if (!core) return [];
   const out: number[] = [];
   for (let k = 1; k < infos.length; k++) {
-    const t = compactM(infos[k].shape.text);
+    const t = compactOf(ctx.lines[infos[k].i].text);
     if (t.length < 6 || t.length > core.length + 12) continue;
     if (t === core || ((t.startsWith(core) || t.endsWith(core)) && !/[。，,]/.test(t)) || (core.startsWith(t) && t.length >= 0.8 * core.length)) out.push(k);
   }
