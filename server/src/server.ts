@@ -72,10 +72,20 @@ import {
  * V8's old generation grows to up to ~4× what is live before a full GC when the allocation rate is high:
  * with a 10 MB file open, edits in bursts took RSS 403 → 825 MB (each edit leaves the previous text and
  * the publishDiagnostics JSON as large-object garbage). --heap-growing-percent=50 lets it grow to 1.5×:
- * RSS 371–522 MB, no growth, edit latency within the noise (README Performance, figure 6). Set at start,
- * before the heap is large; CORPUS_LINT_V8_FLAGS replaces it (for measuring other settings).
+ * RSS 371–522 MB, no growth, edit latency within the noise (README Performance, figure 6). Set when the
+ * first document big enough for sections is analysed, before its heap grows (V8 reads it at every full
+ * GC): with only pages open the heap stays small anyway, and the tighter limit only brought more full GCs
+ * into the edits after an open (40 edits of a 100 KB page: 3–4 incremental markings, 42–59 ms, against
+ * 2, 17–23 ms, loaded machine). CORPUS_LINT_V8_FLAGS, when set, is applied at start instead (for measuring
+ * other settings).
  */
-v8.setFlagsFromString(process.env.CORPUS_LINT_V8_FLAGS ?? '--heap-growing-percent=50');
+if (process.env.CORPUS_LINT_V8_FLAGS !== undefined) v8.setFlagsFromString(process.env.CORPUS_LINT_V8_FLAGS);
+let bigHeapFlagsSet = process.env.CORPUS_LINT_V8_FLAGS !== undefined;
+function bigHeapFlags(): void {
+  if (bigHeapFlagsSet) return;
+  bigHeapFlagsSet = true;
+  v8.setFlagsFromString('--heap-growing-percent=50');
+}
 
 /**
  * V8 optimizes a function once about `--interrupt-budget` (default 67584) of its bytecode has run. An open
@@ -412,6 +422,7 @@ async function ensure(uri: string, sliced = false): Promise<Analysis | undefined
   let findings: Finding[] = [];
   let sa: SectionedAnalysis | undefined;
   const big = text.length >= SECTION_THRESHOLD;
+  if (big) bigHeapFlags();
   if (analyzed && sliced) {
     const r = big
       ? await runSliced(uri, doc.version, sectionSteps(uri, text, settings, key), sectioned([]))
