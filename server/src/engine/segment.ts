@@ -4,7 +4,7 @@
  */
 import { Block, Line } from './types';
 import { LineIndex } from './lineIndex';
-import { LineSlots, registerLine } from './memo';
+import { LineSlots, newLineSlots, registerLine } from './memo';
 
 const BLANK = /^[\s\u3000\u00a0\ufeff\u200b-\u200d\u2060]*$/;
 
@@ -47,7 +47,7 @@ function internEntry(slice: string): Interned | undefined {
   const hit = internCur.get(slice);
   if (hit !== undefined) return hit;
   if (slice.length > MAX_INTERNED_LENGTH) return undefined;
-  const e = internPrev.get(slice) ?? { text: own(slice), slots: [] };
+  const e = internPrev.get(slice) ?? { text: own(slice), slots: newLineSlots() };
   if (internCur.size >= MAX_INTERNED / 2 || internChars + e.text.length > MAX_INTERNED_CHARS) {
     internPrev = internCur;
     internCur = new Map();
