@@ -3,10 +3,50 @@
  * the text (rules/helpers.ts textOfLines); an interned line's memo slots are one per memo (memo.ts).
  */
 import * as assert from 'assert';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { newAnalysis, newLineSlots, TextMemo } from '../../server/src/engine/memo';
+import { textOfLines } from '../../server/src/engine/rules/helpers';
 import { splitLines } from '../../server/src/engine/segment';
+import { analyze } from '../../server/src/engine/analyze';
+import { toSimplified } from '../../server/src/engine/convert';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+const heapUsed = () => {
+  gc();
+  gc();
+  return v8.getHeapStatistics().used_heap_size;
+};
 
 describe('memory', () => {
+  it('textOfLines gives the text back, whatever its line breaks', () => {
+    for (const text of ['', 'a', 'a\n', 'a\nb', 'a\n\nb\n', '一行\r\n二行\r\n', 'x\ry\r\nz\n', '\n\n', '關鍵會議\n\n正文。\r', ' 前后空格 \n\t\n']) {
+      const lines = splitLines(text);
+      assert.strictEqual(textOfLines(lines, text)(), text, JSON.stringify(text));
+    }
+  });
+
+  it('textOfLines keeps the lines, not the text (a section’s copy of its text: 8 MB at 10 MB)', () => {
+    const lines = Array.from({ length: 20000 }, (_, i) => `第${i}行：繁簡混雜的一行文字，用來測試記憶體。`);
+    let text: string | undefined = (' ' + lines.join('\n') + '\n').slice(1); // a copy, as sections.ts makes
+    const parsed = splitLines(text);
+    const before = heapUsed(); // the text, its lines
+    const textOf = textOfLines(parsed, text);
+    const expected = text.length;
+    text = undefined; // eslint-disable-line no-useless-assignment
+    const freed = before - heapUsed(); // the text's 2 bytes a character, less an array of the lines
+    assert.ok(freed > expected, `freed ${freed} bytes, the text is ${2 * expected}`);
+    assert.strictEqual(textOf().length, expected);
+  });
+
+  it('script/document’s fix converts the whole text, made from the lines', () => {
+    const text = '關鍵會議在台北舉行。\r\n\n第二段：這是繁體。\n';
+    const f = analyze(text).find((x) => x.rule === 'script/document');
+    assert.ok(f && f.fixes && f.fixes.length, 'a script finding with fixes');
+    assert.deepStrictEqual(f.fixes[0].edits, [{ start: 0, end: text.length, newText: toSimplified(text) }]);
+  });
+
   it('an interned line has a slot per memo, and a memo made after it still answers from it', () => {
     const n = newLineSlots().length;
     let calls = 0;
