@@ -52,6 +52,7 @@ import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParam
 import { toWorkspaceEdit } from './protocol/convert';
 import { recognize } from './engine/ner';
 import { TaggerProcess } from './tagger';
+import { compactingGc } from './compactingGc';
 import { setInternLimit } from './engine/segment';
 import {
   DocEntities,
@@ -560,7 +561,7 @@ function scheduleIdleGc(): void {
       }
     }
     const t = performance.now();
-    gcFn?.();
+    if (gcFn) compactingGc(gcFn);
     if (TRACE) process.stderr.write(`TRACE idle gc ${(performance.now() - t).toFixed(1)}ms\n`);
   }, IDLE_GC_MS);
 }
