@@ -53,6 +53,8 @@ import { toWorkspaceEdit } from './protocol/convert';
 import { recognize } from './engine/ner';
 import { TaggerProcess } from './tagger';
 import { PerformanceObserver } from 'perf_hooks';
+import { compactingGc } from './compactingGc';
+import { setInternLimit } from './engine/segment';
 import {
   DocEntities,
   EntitiesNotification,
@@ -86,6 +88,9 @@ function bigHeapFlags(): void {
   bigHeapFlagsSet = true;
   v8.setFlagsFromString('--heap-growing-percent=50');
 }
+
+/** Interned lines (with the memos' answers kept with them): the last few sections analysed, not most of a big document's lines (engine/segment.ts). */
+setInternLimit(200_000);
 
 /**
  * V8 optimizes a function once about `--interrupt-budget` (default 67584) of its bytecode has run. An open
@@ -587,7 +592,7 @@ function scheduleIdleGc(): void {
       }
     }
     const t = performance.now();
-    gcFn?.();
+    if (gcFn) compactingGc(gcFn);
     if (TRACE) process.stderr.write(`TRACE idle gc ${(performance.now() - t).toFixed(1)}ms\n`);
   }, IDLE_GC_MS);
 }

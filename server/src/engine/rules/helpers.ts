@@ -56,6 +56,40 @@ export function lazyFixes(f: Finding, make: () => Fix[]): Finding {
   return f;
 }
 
+/**
+ * `text` given back from its lines (`lines` must cover it, as ctx.lines do), for a lazy fix that needs the
+ * whole text: it keeps the lines' strings — interned (segment.ts), kept by the line caches anyway — not
+ * the text. A big document's sections are analysed on copies of their text (sections.ts); script/document's
+ * fixes holding their section's copy kept a second copy of the whole document (8 MB of the heap with the
+ * 10 MB bench file, measured). Lines that do not cover `text` exactly: `text` itself is kept.
+ */
+export function textOfLines(lines: readonly Line[], text: string): () => string {
+  const n = lines.length;
+  if (!n || lines[0].start !== 0 || lines[n - 1].next !== text.length) return () => text;
+  const texts: string[] = new Array(n);
+  let lf = true; // every line but the last ends with \n
+  for (let i = 0; i < n; i++) {
+    const l = lines[i];
+    if (l.text.length !== l.end - l.start || (i + 1 < n && lines[i + 1].start !== l.next)) return () => text;
+    texts[i] = l.text;
+    if (i + 1 < n ? l.next - l.end !== 1 || text.charCodeAt(l.end) !== 10 : l.next !== l.end) lf = false;
+  }
+  // (made by functions of their own: a closure made here would share this scope, `text` included)
+  return lf ? joinedBy(texts, '\n') : interleaved(texts, lines.map((l) => text.slice(l.end, l.next)));
+}
+
+function joinedBy(texts: readonly string[], sep: string): () => string {
+  return () => texts.join(sep);
+}
+
+function interleaved(texts: readonly string[], breaks: readonly string[]): () => string {
+  return () => {
+    let out = '';
+    for (let i = 0; i < texts.length; i++) out += texts[i] + breaks[i];
+    return out;
+  };
+}
+
 /** A fix that removes whole lines first..last, line breaks included. */
 export function removeLinesFix(lines: readonly Line[], first: number, last: number, title = 'Remove line'): Fix {
   return { title, edits: [{ start: lines[first].start, end: lines[last].next, newText: '' }] };

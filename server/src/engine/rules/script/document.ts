@@ -12,7 +12,7 @@
  *   關鍵會議 → traditional; fix "Convert to Simplified" → 关键会议
  */
 import { Fix, Finding, Rule } from '../../types';
-import { finding, lazyFixes } from '../helpers';
+import { finding, lazyFixes, textOfLines } from '../helpers';
 import { classifyNew, judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
 import { countHan } from '../../text';
 import { memoByText } from '../../memo';
@@ -78,7 +78,10 @@ export const scriptDocument: Rule = {
       evidence: [script, `traditional=${counts.traditional} simplified=${counts.simplified} han=${han}`],
       severity: script === 'mixed' ? 'information' : 'hint',
     });
-    if (counts.traditional > 0 || counts.simplified > 0) lazyFixes(f, () => fixesOf(text, counts));
+    if (counts.traditional > 0 || counts.simplified > 0) {
+      const textOf = textOfLines(ctx.lines, text); // not `text`: a section's copy of its text (helpers.ts)
+      lazyFixes(f, () => fixesOf(textOf(), counts));
+    }
     return [f];
   },
 };

@@ -1,0 +1,18 @@
+/**
+ * A full GC that compacts the old generation (every page with live objects evacuated), for the server's
+ * idle GC. V8's own full GC compacts only the pages it judges fragmented enough: with a 10 MB document
+ * after edits the old generation kept ~25 % free space in its pages (131 MB committed, 95 MB used,
+ * measured), and RSS with it. `--compact-on-every-full-gc` is set for this one GC and cleared after it
+ * (V8 reads it at each GC). Figure 6 (npm run bench): settled RSS ~257 → ~230 MB; the GC takes ~1.5× as long
+ * (it moves every live object).
+ */
+import * as v8 from 'v8';
+
+export function compactingGc(gc: () => void): void {
+  v8.setFlagsFromString('--compact-on-every-full-gc');
+  try {
+    gc();
+  } finally {
+    v8.setFlagsFromString('--no-compact-on-every-full-gc');
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * What the engine keeps between analyses stays small: a lazy whole-text fix keeps its lines, not a copy of
+ * the text (rules/helpers.ts textOfLines); an interned line's memo slots are one per memo (memo.ts).
+ */
+import * as assert from 'assert';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import { newAnalysis, newLineSlots, TextMemo } from '../../server/src/engine/memo';
+import { textOfLines } from '../../server/src/engine/rules/helpers';
+import { setInternLimit, splitLines } from '../../server/src/engine/segment';
+import { compactingGc } from '../../server/src/compactingGc';
+import { analyze } from '../../server/src/engine/analyze';
+import { toSimplified } from '../../server/src/engine/convert';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+const heapUsed = () => {
+  gc();
+  gc();
+  return v8.getHeapStatistics().used_heap_size;
+};
+
+describe('memory', () => {
+  it('textOfLines gives the text back, whatever its line breaks', () => {
+    for (const text of ['', 'a', 'a\n', 'a\nb', 'a\n\nb\n', '一行\r\n二行\r\n', 'x\ry\r\nz\n', '\n\n', '關鍵會議\n\n正文。\r', ' 前后空格 \n\t\n']) {
+      const lines = splitLines(text);
+      assert.strictEqual(textOfLines(lines, text)(), text, JSON.stringify(text));
+    }
+  });
+
+  it('textOfLines keeps the lines, not the text (a section’s copy of its text: 8 MB at 10 MB)', () => {
+    const lines = Array.from({ length: 20000 }, (_, i) => `第${i}行：繁簡混雜的一行文字，用來測試記憶體。`);
+    let text: string | undefined = (' ' + lines.join('\n') + '\n').slice(1); // a copy, as sections.ts makes
+    const parsed = splitLines(text);
+    const before = heapUsed(); // the text, its lines
+    const textOf = textOfLines(parsed, text);
+    const expected = text.length;
+    text = undefined; // eslint-disable-line no-useless-assignment
+    const freed = before - heapUsed(); // the text's 2 bytes a character, less an array of the lines
+    assert.ok(freed > expected, `freed ${freed} bytes, the text is ${2 * expected}`);
+    assert.strictEqual(textOf().length, expected);
+  });
+
+  it('script/document’s fix converts the whole text, made from the lines', () => {
+    const text = '關鍵會議在台北舉行。\r\n\n第二段：這是繁體。\n';
+    const f = analyze(text).find((x) => x.rule === 'script/document');
+    assert.ok(f && f.fixes && f.fixes.length, 'a script finding with fixes');
+    assert.deepStrictEqual(f.fixes[0].edits, [{ start: 0, end: text.length, newText: toSimplified(text) }]);
+  });
+
+  it('an interned line has a slot per memo, and a memo made after it still answers from it', () => {
+    const n = newLineSlots().length;
+    let calls = 0;
+    const m = new TextMemo((s) => {
+      calls++;
+      return s.length;
+    });
+    assert.strictEqual(newLineSlots().length, n + 1);
+    newAnalysis();
+    const [line] = splitLines('a line interned before the memo was asked');
+    assert.strictEqual(m.get(line.text), line.text.length);
+    assert.strictEqual(m.get(line.text), line.text.length);
+    assert.strictEqual(calls, 1);
+  });
+
+  it('setInternLimit bounds the interned lines, and with them the memos’ answers kept', () => {
+    let calls = 0;
+    const m = new TextMemo((s) => {
+      calls++;
+      return s.length;
+    });
+    const ask = (text: string) => {
+      newAnalysis();
+      for (const l of splitLines(text)) if (!l.blank) m.get(l.text);
+    };
+    const filler = (k: number) => Array.from({ length: 200 }, (_, i) => `填充行 ${k}-${i}：这一行只用来占满内部化的行。`).join('\n'); // ~6,000 characters
+    try {
+      for (const [limit, kept] of [[2000000, true], [5000, false]] as const) {
+        setInternLimit(limit);
+        const line = `the line asked about again, limit ${limit}`;
+        ask(line);
+        calls = 0;
+        ask(filler(limit)); // more than two generations' worth at 5,000
+        ask(filler(limit + 1));
+        calls = 0;
+        ask(line);
+        assert.strictEqual(calls, kept ? 0 : 1, `limit ${limit}`);
+      }
+    } finally {
+      setInternLimit(2000000);
+    }
+  });
+
+  it('compactingGc leaves the old generation’s pages with little free space', () => {
+    const old = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!;
+    // objects promoted to the old generation, then every other one dropped: fragmented pages
+    let keep: { a: number; b: string }[] | undefined = Array.from({ length: 400000 }, (_, i) => ({ a: i, b: 'x' + i }));
+    gc();
+    gc();
+    keep = keep.filter((_, i) => i % 2 === 0);
+    gc();
+    const plain = old();
+    compactingGc(gc);
+    const compacted = old();
+    const free = (s: v8.HeapSpaceInfo) => s.space_size - s.space_used_size;
+    assert.ok(free(compacted) < free(plain) / 2, `free after a plain GC ${free(plain)}, after compactingGc ${free(compacted)}`);
+    assert.strictEqual(keep.length, 200000);
+    keep = undefined; // eslint-disable-line no-useless-assignment
+  });
+});
