@@ -57,12 +57,30 @@ class FastTrie {
    * the phrase dictionaries, few start one that goes on with the next character).
    */
   private readonly pairs = new Int32Array(1 << 15);
+  /**
+   * The value of each one-character key of a BMP code unit, without the trie: 0 none, 1 a single BMP code
+   * unit (in `oneUnit`), 2 another string (in `oneStr`). The conversion's common case reads these small
+   * tables instead of the trie's maps, which a page's analysis has pushed out of the CPU's caches.
+   */
+  private readonly oneKind = new Uint8Array(0x10000);
+  private readonly oneUnit = new Uint16Array(0x10000);
+  private readonly oneStr: (string | undefined)[] = [];
   constructor(load: (t: OpenCCTrie) => void) {
     this.trie = new OpenCC.Trie();
     load(this.trie);
     for (const [cp, node] of this.trie.map as Map<number, TrieMap>) if (cp < 0x10000) {
       this.first[cp] = 1;
       this.roots[cp] = node;
+      const v = node.trie_val;
+      if (v !== undefined) {
+        if (v.length === 1) {
+          this.oneKind[cp] = 1;
+          this.oneUnit[cp] = v.charCodeAt(0);
+        } else {
+          this.oneKind[cp] = 2;
+          this.oneStr[cp] = v;
+        }
+      }
       for (const next of node.keys()) {
         const h = pairHash(cp, next > 0xffff ? 0xd800 + ((next - 0x10000) >> 10) : next);
         this.pairs[h >>> 5] |= 1 << (h & 31);
@@ -135,16 +153,112 @@ class FastTrie {
     }
     if (run >= 0) out.push(s.slice(run, len));
   }
+  /**
+   * `scan(s, true)` joined, written code unit by code unit into one buffer: a BMP character that no longer
+   * key starts with (with the next character, by `pairs`) is looked up in `oneKind` alone; the trie is
+   * walked only where a longer key may start, and for surrogates and ideographic description sequences.
+   * The text itself when nothing was replaced. cn→t over a CLI run's pages: see convert.test.ts for the
+   * output check against opencc-js.
+   */
   convert(s: string): string {
-    const out: string[] = [];
-    this.scan(s, true, out);
-    return out.join('');
+    const len = s.length;
+    const first = this.first;
+    const pairs = this.pairs;
+    const oneKind = this.oneKind;
+    const oneUnit = this.oneUnit;
+    let i = 0;
+    while (i < len && first[s.charCodeAt(i)] === 0) i++;
+    if (i === len) return s;
+    let out = outBuffer(len + 16);
+    for (let k = 0; k < i; k++) out[k] = s.charCodeAt(k);
+    let o = i;
+    let changed = false;
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (first[c] === 0) {
+        out[o++] = c;
+        i++;
+        continue;
+      }
+      if ((c < 0xd800 || c > 0xdfff) && (c < 0x2ff0 || c > 0x2fff)) {
+        let more = false;
+        if (i + 1 < len) {
+          const h = pairHash(c, s.charCodeAt(i + 1));
+          more = (pairs[h >>> 5] & (1 << (h & 31))) !== 0;
+        }
+        if (!more) {
+          const k = oneKind[c];
+          if (k === 0) out[o++] = c;
+          else if (k === 1) {
+            out[o++] = oneUnit[c];
+            changed = true;
+          } else {
+            const v = this.oneStr[c] as string;
+            if (o + v.length + (len - i) > out.length) out = growBuffer(out, o, o + v.length + (len - i) + 16);
+            for (let q = 0; q < v.length; q++) out[o++] = v.charCodeAt(q);
+            changed = true;
+          }
+          i++;
+          continue;
+        }
+      }
+      // the trie walk of scan(): the longest key at i, else the unmatched step (a whole IDS or one code point)
+      const m = this.longest(s, i);
+      if (m.end > 0) {
+        const v = m.value;
+        if (o + v.length + (len - i) > out.length) out = growBuffer(out, o, o + v.length + (len - i) + 16);
+        for (let q = 0; q < v.length; q++) out[o++] = v.charCodeAt(q);
+        changed = true;
+        i = m.end;
+      } else {
+        const e = i + step(s, i);
+        for (; i < e; i++) out[o++] = s.charCodeAt(i);
+      }
+    }
+    if (!changed) return s;
+    return Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le');
+  }
+  /** opencc-js Trie.matchPrefix(s, i): the longest key at i (end 0: none). */
+  private longest(s: string, i: number): { end: number; value: string } {
+    const len = s.length;
+    const top = this.trie.map as Map<number, TrieMap>;
+    let end = 0;
+    let value = '';
+    const cp0 = s.codePointAt(i) as number;
+    let a = i + (cp0 > 0xffff ? 2 : 1);
+    let node: TrieMap | undefined = cp0 < 0x10000 ? this.roots[cp0] : top.get(cp0);
+    while (node !== undefined) {
+      const v = node.trie_val;
+      if (v !== undefined) {
+        end = a;
+        value = v;
+      }
+      if (a >= len) break;
+      const cp = s.codePointAt(a) as number;
+      a += cp > 0xffff ? 2 : 1;
+      node = node.get(cp);
+    }
+    return { end, value };
   }
   segment(s: string): string[] {
     const out: string[] = [];
     this.scan(s, false, out);
     return out;
   }
+}
+
+/** FastTrie.convert's output buffer, shared (one conversion at a time), grown as needed. */
+let outBuf = new Uint16Array(1 << 16);
+function outBuffer(n: number): Uint16Array {
+  if (outBuf.length < n) outBuf = new Uint16Array(Math.max(n, outBuf.length * 2));
+  return outBuf;
+}
+/** A bigger buffer holding the first `used` units of `out`. */
+function growBuffer(out: Uint16Array, used: number, n: number): Uint16Array {
+  const next = new Uint16Array(Math.max(n, out.length * 2));
+  next.set(out.subarray(0, used));
+  if (out === outBuf) outBuf = next;
+  return next;
 }
 
 /** 20 bits of a hash of two code units (FastTrie.pairs) */
