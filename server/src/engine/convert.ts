@@ -65,6 +65,18 @@ class FastTrie {
   private readonly oneKind = new Uint8Array(0x10000);
   private readonly oneUnit = new Uint16Array(0x10000);
   private readonly oneStr: (string | undefined)[] = [];
+  /**
+   * The keys' first two BMP characters, an open-addressing table of [c1 << 16 | c2, index of the two-character
+   * key's value in `pairVals` or -1] by slot, with the trie node of the pair in `pairNode` when longer keys go
+   * on from it, and a bit per hash of (slot, next code unit) of those longer keys (`triples`): a
+   * two-character key is found with one probe of a compact table, and the trie's maps are walked only where
+   * a key of three or more characters may go on.
+   */
+  private pairTab = new Int32Array(2);
+  private pairMask = 0;
+  private readonly pairVals: string[] = [];
+  private readonly pairNode: (TrieMap | undefined)[] = [];
+  private readonly triples = new Int32Array(1 << 15);
   constructor(load: (t: OpenCCTrie) => void) {
     this.trie = new OpenCC.Trie();
     load(this.trie);
@@ -88,6 +100,48 @@ class FastTrie {
     }
     for (let c = 0xd800; c <= 0xdfff; c++) this.first[c] = 1;
     for (let c = 0x2ff0; c <= 0x2fff; c++) this.first[c] = 1;
+    this.buildPairs();
+  }
+  private buildPairs(): void {
+    let n = 0;
+    for (let c = 1; c < 0x10000; c++) if (this.roots[c]) n += (this.roots[c] as TrieMap).size;
+    let size = 16;
+    while (size < 2 * n) size *= 2;
+    this.pairTab = new Int32Array(2 * size);
+    this.pairMask = size - 1;
+    for (let c = 1; c < 0x10000; c++) {
+      const root = this.roots[c];
+      if (root === undefined || (c >= 0xd800 && c <= 0xdfff) || (c >= 0x2ff0 && c <= 0x2fff)) continue;
+      for (const [d, node] of root) {
+        if (d >= 0xd800) continue; // surrogates and astral second characters: the trie walk
+        const key = (c << 16) | d;
+        let slot = pairSlotHash(key) & this.pairMask;
+        while (this.pairTab[2 * slot] !== 0) slot = (slot + 1) & this.pairMask;
+        this.pairTab[2 * slot] = key;
+        const v = node.trie_val;
+        this.pairTab[2 * slot + 1] = v === undefined ? -1 : this.pairVals.push(v) - 1;
+        if (node.size) {
+          this.pairNode[slot] = node;
+          for (const e of node.keys()) {
+            const h = tripleHash(slot, e > 0xffff ? 0xd800 + ((e - 0x10000) >> 10) : e);
+            this.triples[h >>> 5] |= 1 << (h & 31);
+          }
+        }
+      }
+    }
+  }
+  /** The slot of the pair (c, d) in `pairTab`, -1 when no key starts with it (d a BMP non-surrogate). */
+  private pairSlot(c: number, d: number): number {
+    const key = (c << 16) | d;
+    const tab = this.pairTab;
+    const mask = this.pairMask;
+    let slot = pairSlotHash(key) & mask;
+    for (;;) {
+      const k = tab[2 * slot];
+      if (k === key) return slot;
+      if (k === 0) return -1;
+      slot = (slot + 1) & mask;
+    }
   }
   private scan(s: string, replace: boolean, out: string[]): void {
     const len = s.length;
@@ -186,6 +240,49 @@ class FastTrie {
           const h = pairHash(c, s.charCodeAt(i + 1));
           more = (pairs[h >>> 5] & (1 << (h & 31))) !== 0;
         }
+        if (more) {
+          const d = s.charCodeAt(i + 1);
+          if (d < 0xd800 || d > 0xdfff) {
+            const slot = this.pairSlot(c, d);
+            if (slot >= 0) {
+              let end = 0;
+              let value = '';
+              const pv = this.pairTab[2 * slot + 1];
+              if (pv >= 0) {
+                end = i + 2;
+                value = this.pairVals[pv];
+              }
+              let node = this.pairNode[slot];
+              if (node !== undefined && i + 2 < len) {
+                const h = tripleHash(slot, s.charCodeAt(i + 2));
+                if ((this.triples[h >>> 5] & (1 << (h & 31))) !== 0) {
+                  // the trie walk past the pair (as in longest())
+                  let a = i + 2;
+                  while (a < len) {
+                    const cp = s.codePointAt(a) as number;
+                    a += cp > 0xffff ? 2 : 1;
+                    node = node.get(cp);
+                    if (node === undefined) break;
+                    const v = node.trie_val;
+                    if (v !== undefined) {
+                      end = a;
+                      value = v;
+                    }
+                  }
+                }
+              }
+              if (end > 0) {
+                if (o + value.length + (len - i) > out.length) out = growBuffer(out, o, o + value.length + (len - i) + 16);
+                for (let q = 0; q < value.length; q++) out[o++] = value.charCodeAt(q);
+                changed = true;
+                i = end;
+                continue;
+              }
+            }
+            // no key of two or more characters matches at i: the character's own value
+            more = false;
+          }
+        }
         if (!more) {
           const k = oneKind[c];
           if (k === 0) out[o++] = c;
@@ -259,6 +356,15 @@ function growBuffer(out: Uint16Array, used: number, n: number): Uint16Array {
   next.set(out.subarray(0, used));
   if (out === outBuf) outBuf = next;
   return next;
+}
+
+/** Hash of a pair key (FastTrie.pairTab), masked by the caller. */
+function pairSlotHash(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 11;
+}
+/** 20 bits of a hash of a pair's slot and a code unit (FastTrie.triples). */
+function tripleHash(slot: number, u: number): number {
+  return (Math.imul(slot, 0x85ebca77) ^ Math.imul(u, 0xc2b2ae3d)) >>> 12;
 }
 
 /** 20 bits of a hash of two code units (FastTrie.pairs) */
