@@ -37,6 +37,12 @@ export function spamAdsMatches(text: string): LexMatch[] {
   return lexicon('spam-ads').find(text);
 }
 
+/**
+ * spamAdsMatches of a line's text, memoized by text (engine/memo.ts): spam/site-names and spam/seo-keywords
+ * both ask it of every line, and most lines have no match, which settles both (callers must not mutate it).
+ */
+export const lineSpamAds = memoByText(spamAdsMatches);
+
 export function seoMatches(text: string): LexMatch[] {
   return lexicon('spam-ads').find(text).filter((m) => m.cls === 'seo');
 }
