@@ -10,7 +10,7 @@
  *   and a length limit: a short line that carries a strong cue (or is mostly cue words) is flagged.
  */
 import { AnalysisContext, Finding, Line, Rule } from '../../types';
-import { lexicon, LexMatch } from '../../lexicon';
+import { isPlain, lexicon, LexMatch } from '../../lexicon';
 import { inkLength, countHan, isJsSpace, leadingSpace, nonSpaceUnits, trailingSpace } from '../../text';
 import { memoByText } from '../../memo';
 import { lineFinding } from '../helpers';
@@ -106,19 +106,24 @@ function mayCue(name: string, text: string): boolean {
 
 /** What judgeCueLine reads of a line's text: `norm(text).trim()`, `lineShape(text)` and `cueMask(text)`. */
 interface CueFacts {
+  /** the line's text */
+  t: string;
   n: string;
   shape: Shape;
   mask: number;
+  /** isPlain(n) (lexicon.ts), asked once for every cue lexicon searched */
+  plain: boolean;
 }
 
 /**
- * The three facts of a line every cue rule reads, in one memo (engine/memo.ts): one look-up per line and
- * rule instead of three (14 cue rules; most lines of a crawl are new, so the look-ups were the cost).
+ * The facts of a line every cue rule reads, in one memo (engine/memo.ts): one look-up per line instead of
+ * three per line and rule (14 cue rules; most lines of a crawl are new, so the look-ups were the cost). The
+ * first cue rule of an analysis keeps them by line position (factsByPosition), the others read that array.
  */
 const cueFacts = memoByText((text: string): CueFacts => {
   const n = norm(text).trim();
   const shape = lineShape(text);
-  return { n, shape, mask: maskOf(n) };
+  return { t: text, n, shape, mask: maskOf(n), plain: isPlain(n) };
 });
 
 export function cues(name: string, text: string): LexMatch[] {
@@ -179,9 +184,17 @@ export function cueRule(spec: CueRuleSpec): Rule {
     ...(spec.locality ? { locality: spec.locality } : {}),
     check(ctx) {
       const out: Finding[] = [];
-      for (const line of ctx.lines) {
+      const lines = ctx.lines;
+      const known = byText ? undefined : factsByPosition(lines);
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
         if (line.blank) continue;
-        const v = judge(line, ctx);
+        let v;
+        if (known) {
+          let f = known[i];
+          if (f === undefined || f.t !== line.text) known[i] = f = cueFacts(line.text);
+          v = judgeCueLine(spec, line, ctx, f);
+        } else v = judge(line, ctx);
         if (v) out.push(lineFinding(line, ctx.lines, { rule: id, category: 'boilerplate', message: spec.message, messageZh: spec.messageZh, score: v.score, evidence: v.evidence }));
       }
       return out;
@@ -189,8 +202,15 @@ export function cueRule(spec: CueRuleSpec): Rule {
   };
 }
 
-export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext): { score: number; evidence: string[] } | undefined {
-  const facts = cueFacts(line.text);
+/** cueFacts of an analysis's lines by position, shared by the cue rules of that analysis (checked by text). */
+const byPosition = new WeakMap<readonly Line[], (CueFacts | undefined)[]>();
+function factsByPosition(lines: readonly Line[]): (CueFacts | undefined)[] {
+  let a = byPosition.get(lines);
+  if (!a) byPosition.set(lines, (a = new Array(lines.length)));
+  return a;
+}
+
+export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext, facts = cueFacts(line.text)): { score: number; evidence: string[] } | undefined {
   const shape = facts.shape;
   if (shape.ink === 0 || shape.ink > spec.maxInk) return undefined;
   const extra = spec.extra?.(facts.n, line, ctx);
@@ -199,7 +219,7 @@ export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext
   if (spec.extraGate && !spec.extraGate(line, ctx)) return undefined;
   const b = cueStartTable().bit.get(spec.lex);
   if (b !== undefined && (facts.mask & b) === 0) return undefined;
-  return judgeCues(spec, facts.n, shape);
+  return judgeCues(spec, facts.n, shape, facts.plain);
 }
 
 /** judgeCueLine of a spec without `extra`, for a line that passed its gate: a function of the text alone. */
@@ -209,9 +229,9 @@ function judgeCueText(spec: CueRuleSpec, text: string): { score: number; evidenc
   return judgeCues(spec, norm(text).trim(), shape);
 }
 
-function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape): { score: number; evidence: string[] } | undefined {
+function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape, plain?: boolean): { score: number; evidence: string[] } | undefined {
   if (!spec.lex) return undefined;
-  const ms = cues(spec.lex, n);
+  const ms = lexicon(spec.lex).find(n, plain);
   if (!ms.length) return undefined;
   // (counts in one pass; the evidence is written only for a verdict: most lines with a cue get none)
   const within = spec.startWithin ?? 4;
