@@ -37,6 +37,24 @@ describe('convert: same output as opencc-js', () => {
     });
   }
 
+  // the dev pages (../shared/corpus: real crawled pages, Simplified and Traditional) through every converter,
+  // whole and line by line, and mixed-script lines: FastTrie.convert's table path against the library
+  const DEV = path.join(__dirname, '../../../../shared/corpus/dev');
+  const pages: string[] = fs.existsSync(DEV)
+    ? fs.readdirSync(DEV).flatMap((d) => (fs.statSync(path.join(DEV, d)).isDirectory() ? fs.readdirSync(path.join(DEV, d)).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(DEV, d, f), 'utf8')) : []))
+    : [];
+  it(`converters = OpenCC.Converter over the dev pages (${pages.length} files)`, function () {
+    if (!pages.length) this.skip();
+    const lines = pages.flatMap((p) => p.split('\n'));
+    // a line with a Simplified half and a Traditional half, both directions of phrase look-up at the seam
+    const mixed = lines.slice(0, 2000).map((l, i) => l.slice(0, l.length >> 1) + lines[(i * 7919) % lines.length].slice(-20));
+    for (const [from, to] of [['t', 'cn'], ['cn', 't'], ['hk', 'cn'], ['t', 'tw'], ['t', 'hk']]) {
+      const lib = OpenCC.Converter({ from, to });
+      const fast = converter(from, to);
+      for (const t of [...pages, ...mixed]) assert.strictEqual(fast(t), lib(t), `${from}>${to} ${JSON.stringify(t.slice(0, 40))}`);
+    }
+  });
+
   it('scriptCounts = counting classifyChar over code points', () => {
     for (const t of all) {
       let traditional = 0;

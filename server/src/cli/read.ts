@@ -209,13 +209,30 @@ function guessLegacy(buf: Uint8Array, utf8Valid = false): string {
 
 /** Which encoding the bytes are in (auto-detection); `bom` is the number of BOM bytes to skip. */
 export function detectEncoding(buf: Uint8Array): { encoding: string; bom: number } {
+  const d = detect(buf);
+  return { encoding: d.encoding, bom: d.bom };
+}
+
+const FATAL_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * detectEncoding, plus the text when the bytes were decoded whole as valid UTF-8 on the way (no BOM): that
+ * decode is the text, and decode() does not decode the file a second time (most files of a crawl).
+ */
+function detect(buf: Uint8Array): { encoding: string; bom: number; text?: string } {
   const b = bomOf(buf);
   if (b) return { encoding: b.encoding, bom: b.length };
   const u16 = utf16WithoutBom(buf);
   if (u16) return { encoding: u16, bom: 0 };
-  const utf8 = validUtf8(buf) ?? mostlyUtf8(buf);
+  let whole: string | undefined;
+  try {
+    whole = FATAL_UTF8.decode(buf);
+  } catch {
+    whole = undefined;
+  }
+  const utf8 = whole ?? validUtf8(buf) ?? mostlyUtf8(buf);
   // valid UTF-8 is trusted, unless it is full of control characters (then it is likely something else)
-  if (utf8 !== undefined && !CONTROL.test(utf8.slice(0, SAMPLE))) return { encoding: 'utf-8', bom: 0 };
+  if (utf8 !== undefined && !CONTROL.test(utf8.length > SAMPLE ? utf8.slice(0, SAMPLE) : utf8)) return { encoding: 'utf-8', bom: 0, text: whole };
   const sample = buf.subarray(0, SAMPLE);
   if (countNul(sample).nul / Math.max(1, sample.length) > 0.01 && buf.length % 2) return { encoding: 'utf-8', bom: 0 }; // binary: the engine says so
   const legacy = guessLegacy(buf, utf8 !== undefined);
@@ -237,22 +254,36 @@ export function decode(input: Uint8Array, encoding = 'auto'): ReadResult {
   let enc: string;
   let start = 0;
   let detected = false;
+  let text: string | undefined;
   if (requested === 'auto') {
-    const d = detectEncoding(buf);
+    const d = detect(buf);
     enc = d.encoding;
     start = d.bom;
     detected = true;
+    text = d.text;
   } else {
     if (!isSupportedEncoding(requested)) throw new Error(`unknown encoding "${encoding}" (auto, ${KNOWN_ENCODINGS.join(', ')}, or another iconv-lite name)`);
     enc = requested;
     const b = bomOf(buf);
     if (b && b.encoding === enc) start = b.length;
   }
-  const body = buf.subarray(start);
-  const text = enc === 'utf-8' ? new TextDecoder('utf-8', { fatal: false }).decode(body) : iconv.decode(body, enc, { stripBOM: true });
-  // the engine's own test (NUL bytes and control characters), so `binary` and `artifact/binary` agree
-  const binary = judgeInput(text).kind === 'binary';
-  return { text, encoding: enc, bom: start > 0, binary, detected };
+  if (text === undefined) {
+    const body = buf.subarray(start);
+    text = enc === 'utf-8' ? new TextDecoder('utf-8', { fatal: false }).decode(body) : iconv.decode(body, enc, { stripBOM: true });
+  }
+  const t = text;
+  let binary: boolean | undefined;
+  return {
+    text: t,
+    encoding: enc,
+    bom: start > 0,
+    // the engine's own test (NUL bytes and control characters), so `binary` and `artifact/binary` agree;
+    // made when read (check does not read it: the engine judges the text itself)
+    get binary() {
+      return (binary ??= judgeInput(t).kind === 'binary');
+    },
+    detected,
+  };
 }
 
 export function readText(file: string, encoding = 'auto'): ReadResult {

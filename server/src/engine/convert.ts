@@ -57,12 +57,42 @@ class FastTrie {
    * the phrase dictionaries, few start one that goes on with the next character).
    */
   private readonly pairs = new Int32Array(1 << 15);
+  /**
+   * The value of each one-character key of a BMP code unit, without the trie: 0 none, 1 a single BMP code
+   * unit (in `oneUnit`), 2 another string (in `oneStr`). The conversion's common case reads these small
+   * tables instead of the trie's maps, which a page's analysis has pushed out of the CPU's caches.
+   */
+  private readonly oneKind = new Uint8Array(0x10000);
+  private readonly oneUnit = new Uint16Array(0x10000);
+  private readonly oneStr: (string | undefined)[] = [];
+  /**
+   * The keys' first two BMP characters, an open-addressing table of [c1 << 16 | c2, index of the two-character
+   * key's value in `pairVals` or -1] by slot, with the trie node of the pair in `pairNode` when longer keys go
+   * on from it, and a bit per hash of (slot, next code unit) of those longer keys (`triples`): a
+   * two-character key is found with one probe of a compact table, and the trie's maps are walked only where
+   * a key of three or more characters may go on.
+   */
+  private pairTab = new Int32Array(2);
+  private pairMask = 0;
+  private readonly pairVals: string[] = [];
+  private readonly pairNode: (TrieMap | undefined)[] = [];
+  private readonly triples = new Int32Array(1 << 15);
   constructor(load: (t: OpenCCTrie) => void) {
     this.trie = new OpenCC.Trie();
     load(this.trie);
     for (const [cp, node] of this.trie.map as Map<number, TrieMap>) if (cp < 0x10000) {
       this.first[cp] = 1;
       this.roots[cp] = node;
+      const v = node.trie_val;
+      if (v !== undefined) {
+        if (v.length === 1) {
+          this.oneKind[cp] = 1;
+          this.oneUnit[cp] = v.charCodeAt(0);
+        } else {
+          this.oneKind[cp] = 2;
+          this.oneStr[cp] = v;
+        }
+      }
       for (const next of node.keys()) {
         const h = pairHash(cp, next > 0xffff ? 0xd800 + ((next - 0x10000) >> 10) : next);
         this.pairs[h >>> 5] |= 1 << (h & 31);
@@ -70,6 +100,80 @@ class FastTrie {
     }
     for (let c = 0xd800; c <= 0xdfff; c++) this.first[c] = 1;
     for (let c = 0x2ff0; c <= 0x2fff; c++) this.first[c] = 1;
+    this.buildPairs();
+  }
+  /**
+   * 1 for the code units a text must hold for this dictionary to change it: those where a key differs from
+   * its value (all of a key whose value has another length). A text holding none matches only keys that
+   * map to themselves. Walked for dictionaries of fewer than 8,000 two-character prefixes (the t→s and
+   * Hong Kong / Taiwan ones: 85 % of the lines of a Simplified crawl hold none of their changing
+   * characters); the s→t phrase dictionary (~33,000, a walk of ~90 ms) answers with `first`.
+   */
+  get changing(): Uint8Array {
+    if (this.changes) return this.changes;
+    if (this.pairCount >= 8000) return (this.changes = this.first);
+    const d = new Uint8Array(0x10000);
+    const key: number[] = [];
+    const walk = (node: TrieMap) => {
+      const v = node.trie_val;
+      if (v !== undefined) {
+        const k = String.fromCodePoint(...key);
+        if (v.length !== k.length) for (let i = 0; i < k.length; i++) d[k.charCodeAt(i)] = 1;
+        else for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) !== v.charCodeAt(i)) d[k.charCodeAt(i)] = 1;
+      }
+      for (const [c, child] of node) {
+        key.push(c);
+        walk(child);
+        key.pop();
+      }
+    };
+    walk(this.trie.map as TrieMap);
+    return (this.changes = d);
+  }
+  private changes: Uint8Array | undefined;
+  /** keys' first two characters, as counted by buildPairs */
+  private pairCount = 0;
+  private buildPairs(): void {
+    let n = 0;
+    for (let c = 1; c < 0x10000; c++) if (this.roots[c]) n += (this.roots[c] as TrieMap).size;
+    this.pairCount = n;
+    let size = 16;
+    while (size < 2 * n) size *= 2;
+    this.pairTab = new Int32Array(2 * size);
+    this.pairMask = size - 1;
+    for (let c = 1; c < 0x10000; c++) {
+      const root = this.roots[c];
+      if (root === undefined || (c >= 0xd800 && c <= 0xdfff) || (c >= 0x2ff0 && c <= 0x2fff)) continue;
+      for (const [d, node] of root) {
+        if (d >= 0xd800) continue; // surrogates and astral second characters: the trie walk
+        const key = (c << 16) | d;
+        let slot = pairSlotHash(key) & this.pairMask;
+        while (this.pairTab[2 * slot] !== 0) slot = (slot + 1) & this.pairMask;
+        this.pairTab[2 * slot] = key;
+        const v = node.trie_val;
+        this.pairTab[2 * slot + 1] = v === undefined ? -1 : this.pairVals.push(v) - 1;
+        if (node.size) {
+          this.pairNode[slot] = node;
+          for (const e of node.keys()) {
+            const h = tripleHash(slot, e > 0xffff ? 0xd800 + ((e - 0x10000) >> 10) : e);
+            this.triples[h >>> 5] |= 1 << (h & 31);
+          }
+        }
+      }
+    }
+  }
+  /** The slot of the pair (c, d) in `pairTab`, -1 when no key starts with it (d a BMP non-surrogate). */
+  private pairSlot(c: number, d: number): number {
+    const key = (c << 16) | d;
+    const tab = this.pairTab;
+    const mask = this.pairMask;
+    let slot = pairSlotHash(key) & mask;
+    for (;;) {
+      const k = tab[2 * slot];
+      if (k === key) return slot;
+      if (k === 0) return -1;
+      slot = (slot + 1) & mask;
+    }
   }
   private scan(s: string, replace: boolean, out: string[]): void {
     const len = s.length;
@@ -135,16 +239,164 @@ class FastTrie {
     }
     if (run >= 0) out.push(s.slice(run, len));
   }
+  /**
+   * `scan(s, true)` joined, written code unit by code unit into one buffer: a BMP character that no longer
+   * key starts with (with the next character, by `pairs`) is looked up in `oneKind` alone; the trie is
+   * walked only where a longer key may start, and for surrogates and ideographic description sequences.
+   * The text itself when nothing was replaced. cn→t over a CLI run's pages: see convert.test.ts for the
+   * output check against opencc-js.
+   */
   convert(s: string): string {
-    const out: string[] = [];
-    this.scan(s, true, out);
-    return out.join('');
+    const len = s.length;
+    const first = this.first;
+    const pairs = this.pairs;
+    const oneKind = this.oneKind;
+    const oneUnit = this.oneUnit;
+    let i = 0;
+    while (i < len && first[s.charCodeAt(i)] === 0) i++;
+    if (i === len) return s;
+    let out = outBuffer(len + 16);
+    for (let k = 0; k < i; k++) out[k] = s.charCodeAt(k);
+    let o = i;
+    let changed = false;
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (first[c] === 0) {
+        out[o++] = c;
+        i++;
+        continue;
+      }
+      if ((c < 0xd800 || c > 0xdfff) && (c < 0x2ff0 || c > 0x2fff)) {
+        let more = false;
+        if (i + 1 < len) {
+          const h = pairHash(c, s.charCodeAt(i + 1));
+          more = (pairs[h >>> 5] & (1 << (h & 31))) !== 0;
+        }
+        if (more) {
+          const d = s.charCodeAt(i + 1);
+          if (d < 0xd800 || d > 0xdfff) {
+            const slot = this.pairSlot(c, d);
+            if (slot >= 0) {
+              let end = 0;
+              let value = '';
+              const pv = this.pairTab[2 * slot + 1];
+              if (pv >= 0) {
+                end = i + 2;
+                value = this.pairVals[pv];
+              }
+              let node = this.pairNode[slot];
+              if (node !== undefined && i + 2 < len) {
+                const h = tripleHash(slot, s.charCodeAt(i + 2));
+                if ((this.triples[h >>> 5] & (1 << (h & 31))) !== 0) {
+                  // the trie walk past the pair (as in longest())
+                  let a = i + 2;
+                  while (a < len) {
+                    const cp = s.codePointAt(a) as number;
+                    a += cp > 0xffff ? 2 : 1;
+                    node = node.get(cp);
+                    if (node === undefined) break;
+                    const v = node.trie_val;
+                    if (v !== undefined) {
+                      end = a;
+                      value = v;
+                    }
+                  }
+                }
+              }
+              if (end > 0) {
+                if (o + value.length + (len - i) > out.length) out = growBuffer(out, o, o + value.length + (len - i) + 16);
+                for (let q = 0; q < value.length; q++) out[o++] = value.charCodeAt(q);
+                changed = true;
+                i = end;
+                continue;
+              }
+            }
+            // no key of two or more characters matches at i: the character's own value
+            more = false;
+          }
+        }
+        if (!more) {
+          const k = oneKind[c];
+          if (k === 0) out[o++] = c;
+          else if (k === 1) {
+            out[o++] = oneUnit[c];
+            changed = true;
+          } else {
+            const v = this.oneStr[c] as string;
+            if (o + v.length + (len - i) > out.length) out = growBuffer(out, o, o + v.length + (len - i) + 16);
+            for (let q = 0; q < v.length; q++) out[o++] = v.charCodeAt(q);
+            changed = true;
+          }
+          i++;
+          continue;
+        }
+      }
+      // the trie walk of scan(): the longest key at i, else the unmatched step (a whole IDS or one code point)
+      const m = this.longest(s, i);
+      if (m.end > 0) {
+        const v = m.value;
+        if (o + v.length + (len - i) > out.length) out = growBuffer(out, o, o + v.length + (len - i) + 16);
+        for (let q = 0; q < v.length; q++) out[o++] = v.charCodeAt(q);
+        changed = true;
+        i = m.end;
+      } else {
+        const e = i + step(s, i);
+        for (; i < e; i++) out[o++] = s.charCodeAt(i);
+      }
+    }
+    if (!changed) return s;
+    return Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le');
+  }
+  /** opencc-js Trie.matchPrefix(s, i): the longest key at i (end 0: none). */
+  private longest(s: string, i: number): { end: number; value: string } {
+    const len = s.length;
+    const top = this.trie.map as Map<number, TrieMap>;
+    let end = 0;
+    let value = '';
+    const cp0 = s.codePointAt(i) as number;
+    let a = i + (cp0 > 0xffff ? 2 : 1);
+    let node: TrieMap | undefined = cp0 < 0x10000 ? this.roots[cp0] : top.get(cp0);
+    while (node !== undefined) {
+      const v = node.trie_val;
+      if (v !== undefined) {
+        end = a;
+        value = v;
+      }
+      if (a >= len) break;
+      const cp = s.codePointAt(a) as number;
+      a += cp > 0xffff ? 2 : 1;
+      node = node.get(cp);
+    }
+    return { end, value };
   }
   segment(s: string): string[] {
     const out: string[] = [];
     this.scan(s, false, out);
     return out;
   }
+}
+
+/** FastTrie.convert's output buffer, shared (one conversion at a time), grown as needed. */
+let outBuf = new Uint16Array(1 << 16);
+function outBuffer(n: number): Uint16Array {
+  if (outBuf.length < n) outBuf = new Uint16Array(Math.max(n, outBuf.length * 2));
+  return outBuf;
+}
+/** A bigger buffer holding the first `used` units of `out`. */
+function growBuffer(out: Uint16Array, used: number, n: number): Uint16Array {
+  const next = new Uint16Array(Math.max(n, out.length * 2));
+  next.set(out.subarray(0, used));
+  if (out === outBuf) outBuf = next;
+  return next;
+}
+
+/** Hash of a pair key (FastTrie.pairTab), masked by the caller. */
+function pairSlotHash(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 11;
+}
+/** 20 bits of a hash of a pair's slot and a code unit (FastTrie.triples). */
+function tripleHash(slot: number, u: number): number {
+  return (Math.imul(slot, 0x85ebca77) ^ Math.imul(u, 0xc2b2ae3d)) >>> 12;
 }
 
 /** 20 bits of a hash of two code units (FastTrie.pairs) */
@@ -189,13 +441,16 @@ function chainOf(groups: unknown[][]): Conv {
 }
 
 /**
- * `conv`, except that a text in which no code unit can start a key of any of `tries` (the dictionaries
- * that replace text; a segmentation only splits) is returned as it is: every stage would leave it
- * unchanged. Most lines of a Simplified page hold no Traditional key at all.
+ * `conv`, except that a text holding no code unit of any of `tries`' changing characters (FastTrie.changing;
+ * the dictionaries that replace text — a segmentation only splits) is returned as it is: every stage would
+ * leave it unchanged. Most lines of a Simplified page hold none for t→s.
  */
 function unlessUnchanged(tries: readonly FastTrie[], conv: Conv): Conv {
   const any = new Uint8Array(0x10000);
-  for (const t of tries) for (let c = 0; c < 0x10000; c++) any[c] |= t.first[c];
+  for (const t of tries) {
+    const ch = t.changing;
+    for (let c = 0; c < 0x10000; c++) any[c] |= ch[c];
+  }
   return (s) => {
     for (let i = 0; i < s.length; i++) if (any[s.charCodeAt(i)] !== 0) return conv(s);
     return s;

@@ -36,10 +36,10 @@ export class Lexicon {
   get startUnits(): Uint8Array {
     return this.trie.starts;
   }
-  /** Non-overlapping, leftmost-longest matches. */
-  find(text: string): LexMatch[] {
+  /** Non-overlapping, leftmost-longest matches. `plain`: isPlain(text), when the caller knows it already. */
+  find(text: string, plain?: boolean): LexMatch[] {
     if (!this.entries.length || !text) return [];
-    if (!this.trie.plain || !isPlain(text)) return this.slow().search(text, { strategy: 'leftmost-longest' }).map((m) => ({ ...(m.data as LexEntry), start: m.start, end: m.end }));
+    if (!this.trie.plain || !(plain ?? isPlain(text))) return this.slow().search(text, { strategy: 'leftmost-longest' }).map((m) => ({ ...(m.data as LexEntry), start: m.start, end: m.end }));
     return findLongest(this.trie, text);
   }
   /** All matches, overlapping ones included. */

@@ -10,7 +10,7 @@
  *   and a length limit: a short line that carries a strong cue (or is mostly cue words) is flagged.
  */
 import { AnalysisContext, Finding, Line, Rule } from '../../types';
-import { lexicon, LexMatch } from '../../lexicon';
+import { isPlain, lexicon, LexMatch } from '../../lexicon';
 import { inkLength, countHan, isJsSpace, leadingSpace, nonSpaceUnits, trailingSpace } from '../../text';
 import { memoByText } from '../../memo';
 import { lineFinding } from '../helpers';
@@ -89,19 +89,42 @@ function cueStartTable(): { table: Int32Array; bit: Map<string, number> } {
 }
 
 /** Bits (cueStartTable) of the cue lexicons with a term starting in `norm(text).trim()`, by line text. */
-const cueMask = memoByText((text: string): number => {
+const cueMask = memoByText((text: string): number => maskOf(norm(text).trim()));
+
+function maskOf(n: string): number {
   const { table } = cueStartTable();
-  const n = norm(text).trim();
   let m = 0;
   for (let i = 0; i < n.length; i++) m |= table[n.charCodeAt(i)];
   return m;
-});
+}
 
 /** false when lexicon `name` has no match in `norm(text).trim()` for sure. */
 function mayCue(name: string, text: string): boolean {
   const b = cueStartTable().bit.get(name);
   return b === undefined || (cueMask(text) & b) !== 0;
 }
+
+/** What judgeCueLine reads of a line's text: `norm(text).trim()`, `lineShape(text)` and `cueMask(text)`. */
+interface CueFacts {
+  /** the line's text */
+  t: string;
+  n: string;
+  shape: Shape;
+  mask: number;
+  /** isPlain(n) (lexicon.ts), asked once for every cue lexicon searched */
+  plain: boolean;
+}
+
+/**
+ * The facts of a line every cue rule reads, in one memo (engine/memo.ts): one look-up per line instead of
+ * three per line and rule (14 cue rules; most lines of a crawl are new, so the look-ups were the cost). The
+ * first cue rule of an analysis keeps them by line position (factsByPosition), the others read that array.
+ */
+const cueFacts = memoByText((text: string): CueFacts => {
+  const n = norm(text).trim();
+  const shape = lineShape(text);
+  return { t: text, n, shape, mask: maskOf(n), plain: isPlain(n) };
+});
 
 export function cues(name: string, text: string): LexMatch[] {
   return lexicon(name).find(text);
@@ -161,9 +184,17 @@ export function cueRule(spec: CueRuleSpec): Rule {
     ...(spec.locality ? { locality: spec.locality } : {}),
     check(ctx) {
       const out: Finding[] = [];
-      for (const line of ctx.lines) {
+      const lines = ctx.lines;
+      const known = byText ? undefined : factsByPosition(lines);
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
         if (line.blank) continue;
-        const v = judge(line, ctx);
+        let v;
+        if (known) {
+          let f = known[i];
+          if (f === undefined || f.t !== line.text) known[i] = f = cueFacts(line.text);
+          v = judgeCueLine(spec, line, ctx, f);
+        } else v = judge(line, ctx);
         if (v) out.push(lineFinding(line, ctx.lines, { rule: id, category: 'boilerplate', message: spec.message, messageZh: spec.messageZh, score: v.score, evidence: v.evidence }));
       }
       return out;
@@ -171,16 +202,24 @@ export function cueRule(spec: CueRuleSpec): Rule {
   };
 }
 
-export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext): { score: number; evidence: string[] } | undefined {
-  const n = norm(line.text).trim();
-  const shape = lineShape(line.text);
+/** cueFacts of an analysis's lines by position, shared by the cue rules of that analysis (checked by text). */
+const byPosition = new WeakMap<readonly Line[], (CueFacts | undefined)[]>();
+function factsByPosition(lines: readonly Line[]): (CueFacts | undefined)[] {
+  let a = byPosition.get(lines);
+  if (!a) byPosition.set(lines, (a = new Array(lines.length)));
+  return a;
+}
+
+export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext, facts = cueFacts(line.text)): { score: number; evidence: string[] } | undefined {
+  const shape = facts.shape;
   if (shape.ink === 0 || shape.ink > spec.maxInk) return undefined;
-  const extra = spec.extra?.(n, line, ctx);
+  const extra = spec.extra?.(facts.n, line, ctx);
   if (extra) return { score: 0.85, evidence: [extra] };
   if (!spec.lex) return undefined;
   if (spec.extraGate && !spec.extraGate(line, ctx)) return undefined;
-  if (!mayCue(spec.lex, line.text)) return undefined;
-  return judgeCues(spec, n, shape);
+  const b = cueStartTable().bit.get(spec.lex);
+  if (b !== undefined && (facts.mask & b) === 0) return undefined;
+  return judgeCues(spec, facts.n, shape, facts.plain);
 }
 
 /** judgeCueLine of a spec without `extra`, for a line that passed its gate: a function of the text alone. */
@@ -190,21 +229,28 @@ function judgeCueText(spec: CueRuleSpec, text: string): { score: number; evidenc
   return judgeCues(spec, norm(text).trim(), shape);
 }
 
-function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape): { score: number; evidence: string[] } | undefined {
+function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape, plain?: boolean): { score: number; evidence: string[] } | undefined {
   if (!spec.lex) return undefined;
-  const ms = cues(spec.lex, n);
+  const ms = lexicon(spec.lex).find(n, plain);
   if (!ms.length) return undefined;
-  const strong = ms.filter((m) => m.weight >= 1);
-  const atStart = strong.filter((m) => m.start <= (spec.startWithin ?? 4));
+  // (counts in one pass; the evidence is written only for a verdict: most lines with a cue get none)
+  const within = spec.startWithin ?? 4;
+  let strong = 0;
+  let atStart = 0;
+  for (const m of ms) {
+    if (m.weight >= 1) {
+      strong++;
+      if (m.start <= within) atStart++;
+    }
+  }
+  const evidence = () => [`cue: ${[...new Set(ms.map((m) => m.term))].join(' ')}`, `line length ${shape.ink}`];
+  if (atStart) return { score: 0.9, evidence: evidence() };
   const cover = coverage(n, ms);
   const spare = spec.spareSentences ?? true;
-  const words = ms.map((m) => m.term);
-  const evidence = [`cue: ${[...new Set(words)].join(' ')}`, `line length ${shape.ink}`];
-  if (atStart.length) return { score: 0.9, evidence };
   const anywhereMax = spec.anywhereMaxInk ?? spec.maxInk;
-  if (strong.length && (spec.startWithin === undefined) && shape.ink <= anywhereMax && !(spare && shape.sentence && cover < 0.3)) return { score: 0.8, evidence };
+  if (strong && (spec.startWithin === undefined) && shape.ink <= anywhereMax && !(spare && shape.sentence && cover < 0.3)) return { score: 0.8, evidence: evidence() };
   const sum = ms.reduce((a, m) => a + m.weight, 0);
-  if (cover >= (spec.minCover ?? 0.5) && sum >= 0.6 && !(spare && shape.sentence)) return { score: 0.7, evidence: [...evidence, `cue cover ${cover.toFixed(2)}`] };
+  if (cover >= (spec.minCover ?? 0.5) && sum >= 0.6 && !(spare && shape.sentence)) return { score: 0.7, evidence: [...evidence(), `cue cover ${cover.toFixed(2)}`] };
   return undefined;
 }
 

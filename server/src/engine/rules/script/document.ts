@@ -19,7 +19,8 @@ import { memoByText } from '../../memo';
 
 const ID = 'script/document';
 
-const lineCounts = memoByText((t) => ({ han: countHan(t), ...scriptCounts(t) }));
+/** A line's Han characters and script counts, memoized by text (script/mixed-line reads them too). */
+export const lineCounts = memoByText((t) => ({ han: countHan(t), ...scriptCounts(t) }));
 const NAMES = { traditional: ['Traditional', '繁体'], simplified: ['Simplified', '简体'], mixed: ['mixed Traditional and Simplified', '繁简混杂'] } as const;
 
 /**

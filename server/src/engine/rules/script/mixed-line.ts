@@ -12,7 +12,8 @@
  */
 import { Fix, Finding, Rule } from '../../types';
 import { finding } from '../helpers';
-import { scriptCounts, toSimplified, toTraditional } from '../../convert';
+import { toSimplified, toTraditional } from '../../convert';
+import { lineCounts } from './document';
 
 const ID = 'script/mixed-line';
 const MIN_MINORITY = 2;
@@ -27,7 +28,7 @@ export const scriptMixedLine: Rule = {
     const out: Finding[] = [];
     for (const line of ctx.lines) {
       if (line.blank) continue;
-      const c = scriptCounts(line.text);
+      const c = lineCounts(line.text); // (memoized: script/document counted the line already)
       const minority = Math.min(c.traditional, c.simplified);
       if (minority < MIN_MINORITY || minority / (c.traditional + c.simplified) < MIN_SHARE) continue;
       const lead = line.text.length - line.text.trimStart().length;

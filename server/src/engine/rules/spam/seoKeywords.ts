@@ -19,7 +19,8 @@
 import { Rule, Finding } from '../../types';
 import { lineFinding } from '../helpers';
 import { countHan } from '../../text';
-import { spamAdsMatches, tokens, isProse } from './util';
+import { lineSpamAds, spamAdsMatches, tokens, isProse } from './util';
+import { isPlain } from '../../lexicon';
 
 /** Organisation and place suffixes: a list of companies or schools shares these, and is a directory, not SEO. */
 const ORG_SUFFIX = /(有限公司|有限责任|股份|公司|经营部|加工厂|工厂|集团|委员会|管理局|研究院|研究所|大学|学院|医院|中学|小学|政府|街道|办事处|人民|中心)/;
@@ -64,10 +65,13 @@ export const seoKeywords: Rule = {
       if (line.blank) continue;
       const text = line.text;
       if (/[。！？!?]/.test(text.replace(/[.]{2,}|…+$/g, ''))) continue;
+      const all = lineSpamAds(text);
+      // both signals need commercial words: in the line (1), or in its tokens (2), which are pieces of the line
+      // and match as it does when it is plain text (lexicon.ts) — most lines have none
+      if (!all.length && isPlain(text)) continue;
       const toks = tokens(text.replace(LABEL, ' '));
       if (toks.length < 3) continue;
       const short = toks.filter((t) => countHan(t) + t.replace(/[^A-Za-z]/g, '').length / 2 <= 8).length;
-      const all = spamAdsMatches(text);
       const seo = all.filter((m) => m.cls === 'seo');
       const ad = all.filter((m) => m.cls !== 'seo');
       const weight = [...new Map([...seo, ...ad].map((m) => [m.term, m.weight])).values()].reduce((a, b) => a + b, 0);

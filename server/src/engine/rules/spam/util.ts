@@ -37,6 +37,12 @@ export function spamAdsMatches(text: string): LexMatch[] {
   return lexicon('spam-ads').find(text);
 }
 
+/**
+ * spamAdsMatches of a line's text, memoized by text (engine/memo.ts): spam/site-names and spam/seo-keywords
+ * both ask it of every line, and most lines have no match, which settles both (callers must not mutate it).
+ */
+export const lineSpamAds = memoByText(spamAdsMatches);
+
 export function seoMatches(text: string): LexMatch[] {
   return lexicon('spam-ads').find(text).filter((m) => m.cls === 'seo');
 }
@@ -238,7 +244,12 @@ export function judgeLine(text: string, opts: { threshold?: number } = {}): Line
  * judgeLine(text) with the default threshold, memoized by text (engine/memo.ts): ad-lexicon and glued-span
  * both judge every line. Callers must not mutate the verdict.
  */
-export const judgeLineDefault = memoByText((text: string): LineVerdict | null => judgeLine(text) ?? null);
+export const judgeLineDefault = memoByText((text: string): LineVerdict | null => {
+  // judgeLine gives no verdict without an advertising term (adScore(text).matches): most lines, answered by
+  // the line's memoized spam-ads matches instead of a search of their own
+  if (!lineSpamAds(text).some((m) => m.cls !== 'seo')) return null;
+  return judgeLine(text) ?? null;
+});
 
 /** Did growName dress the match as a name: a suffix word after it, or wrapping quotes/brackets around it? */
 function dressed(text: string, mEnd: number, a: number, b: number): boolean {
