@@ -145,7 +145,7 @@ class FastTrie {
       const root = this.roots[c];
       if (root === undefined || (c >= 0xd800 && c <= 0xdfff) || (c >= 0x2ff0 && c <= 0x2fff)) continue;
       for (const [d, node] of root) {
-        if (d >= 0xd800) continue; // surrogates and astral second characters: the trie walk
+        if (d > 0xffff || (d >= 0xd800 && d <= 0xdfff)) continue; // astral and surrogate second characters: the trie walk
         const key = (c << 16) | d;
         let slot = pairSlotHash(key) & this.pairMask;
         while (this.pairTab[2 * slot] !== 0) slot = (slot + 1) & this.pairMask;
