@@ -723,6 +723,43 @@ export function scriptCounts(text: string): ScriptCounts {
 }
 
 /**
+ * scriptCounts(text) and countHan(text) (text.ts) in one pass: the Han characters are U+3400–4DBF,
+ * U+4E00–9FFF, U+F900–FAFF and the surrogate pairs D840–D87F, the characters scriptCounts classifies.
+ */
+export function scriptHanCounts(text: string): ScriptCounts & { han: number } {
+  const len = text.length;
+  classifyNew(text);
+  let han = 0;
+  let traditional = 0;
+  let simplified = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    let k: number;
+    if (isHanUnit(c)) {
+      han++;
+      k = bmpClass[c];
+      if (k === 0) {
+        k = classifyChar(text[i]) + 1;
+        bmpClass[c] = k;
+      }
+      k--;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = text.charCodeAt(i + 1);
+      if (d < 0xdc00 || d > 0xdfff) continue;
+      if (c >= 0xd840 && c <= 0xd87f) {
+        han++;
+        k = classifyChar(text.slice(i, i + 2));
+      } else k = 0;
+      i++;
+    } else continue;
+    if (k === 1) traditional++;
+    else if (k === 2) simplified++;
+  }
+  return { han, traditional, simplified };
+}
+
+/**
  * The script of a text: `mixed` when the minority script has at least `mixedShare` of the
  * script-specific characters (and at least `minMinority` of them), else the majority. A text with no
  * script-specific character is `simplified` (its characters are valid Simplified).
