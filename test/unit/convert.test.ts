@@ -5,7 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { classifyChar, converter, scriptCounts, toSimplified, toTraditional } from '../../server/src/engine/convert';
+import { classifyChar, converter, scriptCounts, scriptHanCounts, toSimplified, toTraditional } from '../../server/src/engine/convert';
+import { countHan } from '../../server/src/engine/text';
 import { SEEDS_DIR, seedIds } from '../seeds';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -65,6 +66,12 @@ describe('convert: same output as opencc-js', () => {
         else if (c === 2) simplified++;
       }
       assert.deepStrictEqual(scriptCounts(t), { traditional, simplified }, JSON.stringify(t.slice(0, 40)));
+    }
+  });
+
+  it('scriptHanCounts = countHan and scriptCounts (texts, and the lines of the dev pages)', () => {
+    for (const t of [...all, ...pages.flatMap((p) => p.split('\n')).slice(0, 20000), '\ud840\udc00\ud83d\ude00\ud800x\udc00乾']) {
+      assert.deepStrictEqual(scriptHanCounts(t), { han: countHan(t), ...scriptCounts(t) }, JSON.stringify(t.slice(0, 40)));
     }
   });
 

@@ -145,7 +145,7 @@ class FastTrie {
       const root = this.roots[c];
       if (root === undefined || (c >= 0xd800 && c <= 0xdfff) || (c >= 0x2ff0 && c <= 0x2fff)) continue;
       for (const [d, node] of root) {
-        if (d >= 0xd800) continue; // surrogates and astral second characters: the trie walk
+        if (d > 0xffff || (d >= 0xd800 && d <= 0xdfff)) continue; // astral and surrogate second characters: the trie walk
         const key = (c << 16) | d;
         let slot = pairSlotHash(key) & this.pairMask;
         while (this.pairTab[2 * slot] !== 0) slot = (slot + 1) & this.pairMask;
@@ -720,6 +720,43 @@ export function scriptCounts(text: string): ScriptCounts {
     else if (k === 2) simplified++;
   }
   return { traditional, simplified };
+}
+
+/**
+ * scriptCounts(text) and countHan(text) (text.ts) in one pass: the Han characters are U+3400–4DBF,
+ * U+4E00–9FFF, U+F900–FAFF and the surrogate pairs D840–D87F, the characters scriptCounts classifies.
+ */
+export function scriptHanCounts(text: string): ScriptCounts & { han: number } {
+  const len = text.length;
+  classifyNew(text);
+  let han = 0;
+  let traditional = 0;
+  let simplified = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    let k: number;
+    if (isHanUnit(c)) {
+      han++;
+      k = bmpClass[c];
+      if (k === 0) {
+        k = classifyChar(text[i]) + 1;
+        bmpClass[c] = k;
+      }
+      k--;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = text.charCodeAt(i + 1);
+      if (d < 0xdc00 || d > 0xdfff) continue;
+      if (c >= 0xd840 && c <= 0xd87f) {
+        han++;
+        k = classifyChar(text.slice(i, i + 2));
+      } else k = 0;
+      i++;
+    } else continue;
+    if (k === 1) traditional++;
+    else if (k === 2) simplified++;
+  }
+  return { han, traditional, simplified };
 }
 
 /**

@@ -13,14 +13,13 @@
  */
 import { Fix, Finding, Rule } from '../../types';
 import { finding, lazyFixes, textOfLines } from '../helpers';
-import { classifyNew, judgeScript, scriptCounts, toSimplified, toTraditional } from '../../convert';
-import { countHan } from '../../text';
+import { classifyNew, judgeScript, scriptHanCounts, toSimplified, toTraditional } from '../../convert';
 import { memoByText } from '../../memo';
 
 const ID = 'script/document';
 
 /** A line's Han characters and script counts, memoized by text (script/mixed-line reads them too). */
-export const lineCounts = memoByText((t) => ({ han: countHan(t), ...scriptCounts(t) }));
+export const lineCounts = memoByText(scriptHanCounts);
 const NAMES = { traditional: ['Traditional', '繁体'], simplified: ['Simplified', '简体'], mixed: ['mixed Traditional and Simplified', '繁简混杂'] } as const;
 
 /**

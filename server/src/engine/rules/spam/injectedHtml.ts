@@ -20,6 +20,8 @@ const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?\/?>/g;
 const CODE = /^\s*(?:function\s*\(|var\s+\w+\s*=|document\.write|window\.location|\$\(|if\s*\(|[.#][\w-]+\s*\{[^}]*\}\s*$)/;
 
 export function isMarkupLine(text: string): { tags: string[] } | undefined {
+  // without a `<` there is no tag (most lines): only the code test, without copies of the line
+  if (!text.includes('<')) return CODE.test(text) && countHan(text) === 0 && /[;{}()=]/.test(text) ? { tags: [text.trim().slice(0, 20)] } : undefined;
   const ink = text.replace(/\s/g, '');
   if (!ink) return undefined;
   const tags = text.match(TAG) ?? [];
