@@ -35,6 +35,7 @@ if (!fs.existsSync(path.join(OUT, 'server/src/server.js')) || !fs.existsSync(pat
 }
 const { TestClient } = require(path.join(OUT, 'test/e2e/lspClient'));
 const { LineIndex } = require(path.join(OUT, 'server/src/engine'));
+const { defaultJobs } = require(path.join(OUT, 'server/src/cli/main'));
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -304,7 +305,7 @@ async function memory(text, edits, settings) {
       console.log(`  nodejieba.cut alone (read + cut, 1 thread):   ${f(j, 1)} s  (${f(c.bytes / MB / j, 2)} MB/s)`);
       if (ONLY.includes(1)) {
         const a = await cli(dir, ['--no-entities']);
-        console.log(`  check --no-entities (default jobs = ${os.availableParallelism ? os.availableParallelism() : cpus.length}): ${f(a, 1)} s  (${f(c.bytes / MB / a, 2)} MB/s)  load ${loadavg()}`);
+        console.log(`  check --no-entities (default jobs = ${defaultJobs()}): ${f(a, 1)} s  (${f(c.bytes / MB / a, 2)} MB/s)  load ${loadavg()}`);
         report('1. CLI without entities / nodejieba.cut', `${f(a / j, 2)}`, '< 1.0', a / j < 1);
       }
       if (ONLY.includes(2)) {
