@@ -265,7 +265,8 @@ export function junkCover(ctx: AnalysisContext): number[] {
   const cov = new Array(ctx.lines.length).fill(0);
   // (a list only for the lines a finding touches: most lines of a page have none)
   const spans: ([number, number][] | undefined)[] = new Array(ctx.lines.length);
-  for (const f of ctx.prior) {
+  for (let fI = 0, priorArr = ctx.prior; fI < priorArr.length; fI++) {
+    const f = priorArr[fI];
     if (f.category !== 'boilerplate' && f.category !== 'spam') continue;
     for (let i = lineAtOffset(ctx.lines, f.start); i < ctx.lines.length && ctx.lines[i].start <= f.end; i++) {
       const l = ctx.lines[i];

@@ -52,7 +52,8 @@ export const scriptDocument: Rule = {
     classifyNew(text); // new characters in one batch (the line counts below would classify them one by one)
     let han = 0;
     const counts = { traditional: 0, simplified: 0 };
-    for (const l of ctx.lines) {
+    for (let lI = 0, linesArr = ctx.lines; lI < linesArr.length; lI++) {
+      const l = linesArr[lI];
       if (l.blank) continue;
       const c = lineCounts(l.text);
       han += c.han;

@@ -59,7 +59,8 @@ export const injectedHtml: Rule = {
       runStart = -1;
       ev = [];
     };
-    for (const line of ctx.lines) {
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       const m = line.blank ? undefined : markupOf(line.text) ?? undefined;
       if (m) {
         if (runStart >= 0 && ctx.blockOfLine[line.index] !== ctx.blockOfLine[runStart]) flush(line.index - 1);

@@ -57,7 +57,8 @@ export const keywordTitles: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const keys: { line: number; key: string }[] = [];
-    for (const line of ctx.lines) {
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank) continue;
       const key = teaserKey(line.text);
       if (key !== '') keys.push({ line: line.index, key });
@@ -79,7 +80,8 @@ export const keywordTitles: Rule = {
       first.add(key.charCodeAt(0));
     }
     const byStart = new Map<number, Line[]>();
-    for (const l of ctx.lines) {
+    for (let lI = 0, linesArr = ctx.lines; lI < linesArr.length; lI++) {
+      const l = linesArr[lI];
       if (l.blank) continue;
       const t = l.text;
       let titled: boolean | undefined;
@@ -125,7 +127,8 @@ export const keywordTitles: Rule = {
       }
       const vocab = [...df].filter(([, c]) => c * 2 >= distinct.size).map(([g]) => g);
       if (vocab.length) {
-        for (const l of ctx.lines) {
+        for (let lI = 0, linesArr = ctx.lines; lI < linesArr.length; lI++) {
+          const l = linesArr[lI];
           if (l.blank || flagged.has(l.index) || boiler.has(l.index)) continue;
           if (!stuffable(l.text)) continue;
           const t = l.text.trim();

@@ -58,7 +58,8 @@ export const siteNames: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const done = spamCoveredLines(ctx);
-    for (const line of ctx.lines) {
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank || done.has(line.index)) continue;
       const v = nameList(line.text);
       if (!v) continue;

@@ -49,7 +49,8 @@ export const spread: Rule = {
     if (spam.size < 3) return out;
     const boiler = spamCoveredLines(ctx, 'boilerplate');
     const add = new Map<number, string>();
-    for (const block of ctx.blocks) {
+    for (let blockI = 0, blocksArr = ctx.blocks; blockI < blocksArr.length; blockI++) {
+      const block = blocksArr[blockI];
       let inBlock = 0;
       for (let i = block.first; i <= block.last; i++) if (spam.has(i)) inBlock++;
       if (inBlock < 3) continue;
@@ -74,7 +75,8 @@ export const spread: Rule = {
     }
     const adLines = ctx.prior.filter((f) => f.category === 'spam' && (f.rule === 'spam/ad-lexicon' || f.rule === 'spam/site-names')).length;
     if (adLines >= 4) {
-      for (const line of ctx.lines) {
+      for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+        const line = linesArr[lineI];
         if (line.blank || spam.has(line.index) || add.has(line.index)) continue;
         const why = weakAd(line.text);
         if (why) add.set(line.index, why);

@@ -121,7 +121,8 @@ export function tokens(text: string): string[] {
 export function spamCoveredLines(ctx: AnalysisContext, category = 'spam', only?: (f: Finding) => boolean): Set<number> {
   const out = new Set<number>();
   const lines = ctx.lines;
-  for (const f of ctx.prior) {
+  for (let fI = 0, priorArr = ctx.prior; fI < priorArr.length; fI++) {
+    const f = priorArr[fI];
     if (f.category !== category || (only && !only(f))) continue;
     // lines are in offset order: start at the first line ending after f.start (binary search), stop past f.end
     for (let li = firstLineEndingAfter(lines, f.start); li < lines.length; li++) {
