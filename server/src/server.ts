@@ -53,7 +53,6 @@ import { toWorkspaceEdit } from './protocol/convert';
 import { recognize } from './engine/ner';
 import { TaggerProcess } from './tagger';
 import { compactingGc } from './compactingGc';
-import { setInternLimit } from './engine/segment';
 import {
   DocEntities,
   EntitiesNotification,
@@ -77,9 +76,6 @@ import {
  * before the heap is large; CORPUS_LINT_V8_FLAGS replaces it (for measuring other settings).
  */
 v8.setFlagsFromString(process.env.CORPUS_LINT_V8_FLAGS ?? '--heap-growing-percent=50');
-
-/** Interned lines (with the memos' answers kept with them): the last few sections analysed, not most of a big document's lines (engine/segment.ts). */
-setInternLimit(200_000);
 
 /**
  * V8 optimizes a function once about `--interrupt-budget` (default 67584) of its bytecode has run. An open

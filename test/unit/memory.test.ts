@@ -7,7 +7,7 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import { newAnalysis, newLineSlots, TextMemo } from '../../server/src/engine/memo';
 import { textOfLines } from '../../server/src/engine/rules/helpers';
-import { setInternLimit, splitLines } from '../../server/src/engine/segment';
+import { splitLines } from '../../server/src/engine/segment';
 import { compactingGc } from '../../server/src/compactingGc';
 import { analyze } from '../../server/src/engine/analyze';
 import { toSimplified } from '../../server/src/engine/convert';
@@ -61,34 +61,6 @@ describe('memory', () => {
     assert.strictEqual(m.get(line.text), line.text.length);
     assert.strictEqual(m.get(line.text), line.text.length);
     assert.strictEqual(calls, 1);
-  });
-
-  it('setInternLimit bounds the interned lines, and with them the memos’ answers kept', () => {
-    let calls = 0;
-    const m = new TextMemo((s) => {
-      calls++;
-      return s.length;
-    });
-    const ask = (text: string) => {
-      newAnalysis();
-      for (const l of splitLines(text)) if (!l.blank) m.get(l.text);
-    };
-    const filler = (k: number) => Array.from({ length: 200 }, (_, i) => `填充行 ${k}-${i}：这一行只用来占满内部化的行。`).join('\n'); // ~6,000 characters
-    try {
-      for (const [limit, kept] of [[2000000, true], [5000, false]] as const) {
-        setInternLimit(limit);
-        const line = `the line asked about again, limit ${limit}`;
-        ask(line);
-        calls = 0;
-        ask(filler(limit)); // more than two generations' worth at 5,000
-        ask(filler(limit + 1));
-        calls = 0;
-        ask(line);
-        assert.strictEqual(calls, kept ? 0 : 1, `limit ${limit}`);
-      }
-    } finally {
-      setInternLimit(2000000);
-    }
   });
 
   it('compactingGc leaves the old generation’s pages with little free space', () => {
