@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import { newAnalysis, newLineSlots, TextMemo } from '../../server/src/engine/memo';
+import { memoByText, newAnalysis, newLineSlots, TextMemo } from '../../server/src/engine/memo';
 import { textOfLines } from '../../server/src/engine/rules/helpers';
 import { splitLines } from '../../server/src/engine/segment';
 import { compactingGc } from '../../server/src/compactingGc';
@@ -78,5 +78,15 @@ describe('memory', () => {
     assert.ok(free(compacted) < free(plain) / 2, `free after a plain GC ${free(plain)}, after compactingGc ${free(compacted)}`);
     assert.strictEqual(keep.length, 200000);
     keep = undefined; // eslint-disable-line no-useless-assignment
+  });
+
+  it('a memo keeps its string answers flat, not as ropes of the pieces replace() made them of', () => {
+    const squash = memoByText((s) => s.replace(/[\s\u3000]/g, ''), 100000, 20000, 1e8);
+    const lines = Array.from({ length: 30000 }, (_, i) => `第${i}行 这是 一行 带 空格 的 文字，用来 测试 字符串 ${i} 的 内存。`);
+    const before = heapUsed();
+    for (const l of lines) squash(l);
+    const kept = heapUsed() - before;
+    assert.ok(kept < 8e6, `kept ${kept} bytes (as ropes ~15 MB, flat ~3 MB)`);
+    assert.strictEqual(squash(lines[7]), '第7行这是一行带空格的文字，用来测试字符串7的内存。');
   });
 });
