@@ -54,7 +54,6 @@ import { recognize } from './engine/ner';
 import { TaggerProcess } from './tagger';
 import { PerformanceObserver } from 'perf_hooks';
 import { compactingGc } from './compactingGc';
-import { setInternLimit } from './engine/segment';
 import {
   DocEntities,
   EntitiesNotification,
@@ -88,9 +87,6 @@ function bigHeapFlags(): void {
   bigHeapFlagsSet = true;
   v8.setFlagsFromString('--heap-growing-percent=50');
 }
-
-/** Interned lines (with the memos' answers kept with them): the last few sections analysed, not most of a big document's lines (engine/segment.ts). */
-setInternLimit(200_000);
 
 /**
  * V8 optimizes a function once about `--interrupt-budget` (default 67584) of its bytecode has run. An open

@@ -5,9 +5,9 @@
 import * as assert from 'assert';
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import { newAnalysis, newLineSlots, TextMemo } from '../../server/src/engine/memo';
+import { memoByText, newAnalysis, newLineSlots, TextMemo } from '../../server/src/engine/memo';
 import { textOfLines } from '../../server/src/engine/rules/helpers';
-import { setInternLimit, splitLines } from '../../server/src/engine/segment';
+import { splitLines } from '../../server/src/engine/segment';
 import { compactingGc } from '../../server/src/compactingGc';
 import { analyze } from '../../server/src/engine/analyze';
 import { toSimplified } from '../../server/src/engine/convert';
@@ -63,34 +63,6 @@ describe('memory', () => {
     assert.strictEqual(calls, 1);
   });
 
-  it('setInternLimit bounds the interned lines, and with them the memos’ answers kept', () => {
-    let calls = 0;
-    const m = new TextMemo((s) => {
-      calls++;
-      return s.length;
-    });
-    const ask = (text: string) => {
-      newAnalysis();
-      for (const l of splitLines(text)) if (!l.blank) m.get(l.text);
-    };
-    const filler = (k: number) => Array.from({ length: 200 }, (_, i) => `填充行 ${k}-${i}：这一行只用来占满内部化的行。`).join('\n'); // ~6,000 characters
-    try {
-      for (const [limit, kept] of [[2000000, true], [5000, false]] as const) {
-        setInternLimit(limit);
-        const line = `the line asked about again, limit ${limit}`;
-        ask(line);
-        calls = 0;
-        ask(filler(limit)); // more than two generations' worth at 5,000
-        ask(filler(limit + 1));
-        calls = 0;
-        ask(line);
-        assert.strictEqual(calls, kept ? 0 : 1, `limit ${limit}`);
-      }
-    } finally {
-      setInternLimit(2000000);
-    }
-  });
-
   it('compactingGc leaves the old generation’s pages with little free space', () => {
     const old = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!;
     // objects promoted to the old generation, then every other one dropped: fragmented pages
@@ -106,5 +78,15 @@ describe('memory', () => {
     assert.ok(free(compacted) < free(plain) / 2, `free after a plain GC ${free(plain)}, after compactingGc ${free(compacted)}`);
     assert.strictEqual(keep.length, 200000);
     keep = undefined; // eslint-disable-line no-useless-assignment
+  });
+
+  it('a memo keeps its string answers flat, not as ropes of the pieces replace() made them of', () => {
+    const squash = memoByText((s) => s.replace(/[\s\u3000]/g, ''), 100000, 20000, 1e8);
+    const lines = Array.from({ length: 30000 }, (_, i) => `第${i}行 这是 一行 带 空格 的 文字，用来 测试 字符串 ${i} 的 内存。`);
+    const before = heapUsed();
+    for (const l of lines) squash(l);
+    const kept = heapUsed() - before;
+    assert.ok(kept < 8e6, `kept ${kept} bytes (as ropes ~15 MB, flat ~3 MB)`);
+    assert.strictEqual(squash(lines[7]), '第7行这是一行带空格的文字，用来测试字符串7的内存。');
   });
 });

@@ -26,30 +26,13 @@ function own(s: string): string {
  * the editor) gets the very string object it had then, so every memo keyed by line text (norm, lineShape,
  * engine/memo.ts, the AnalysisCache) finds it by pointer, with its hash already computed, instead of
  * hashing and comparing a fresh copy once per memo. Bounded like TextMemo: two generations of at most
- * MAX_INTERNED / 2 texts and `internChars` characters each (setInternLimit); texts longer than
- * MAX_INTERNED_LENGTH are not kept.
+ * MAX_INTERNED / 2 texts and MAX_INTERNED_CHARS characters each; texts longer than MAX_INTERNED_LENGTH are
+ * not kept.
  */
 const MAX_INTERNED = 100000;
 const MAX_INTERNED_LENGTH = 20000;
-/** characters of the texts of one generation (setInternLimit) */
-let maxInternedChars = 2000000;
-
-/**
- * Keeps at most `chars` characters of interned lines a generation (default 2,000,000; both generations
- * are dropped when it is lowered). An interned line keeps the memos' answers about it (~1 KB a line), which
- * pay off only when the line is analysed again: in the CLI a line repeated across pages; in the language
- * server a line of a section re-analysed after an edit — there 200,000 keep the last few sections analysed
- * instead of most of a 10 MB document's lines (28.6 → 7.2 MB of heap, measured with the bench's file).
- */
-export function setInternLimit(chars: number): void {
-  if (chars < maxInternedChars) {
-    internCur = new Map();
-    internPrev = new Map();
-    internChars = 0;
-  }
-  maxInternedChars = Math.max(1, chars);
-}
-
+/** characters of the texts of one generation */
+const MAX_INTERNED_CHARS = 2000000;
 interface Interned {
   text: string;
   /** the memos' answers about this text (memo.ts) */
@@ -65,7 +48,7 @@ function internEntry(slice: string): Interned | undefined {
   if (hit !== undefined) return hit;
   if (slice.length > MAX_INTERNED_LENGTH) return undefined;
   const e = internPrev.get(slice) ?? { text: own(slice), slots: newLineSlots() };
-  if (internCur.size >= MAX_INTERNED / 2 || internChars + e.text.length > maxInternedChars) {
+  if (internCur.size >= MAX_INTERNED / 2 || internChars + e.text.length > MAX_INTERNED_CHARS) {
     internPrev = internCur;
     internCur = new Map();
     internChars = 0;
