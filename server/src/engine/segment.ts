@@ -86,7 +86,8 @@ export function splitBlocks(lines: readonly Line[]): { blocks: Block[]; blockOfL
   const blocks: Block[] = [];
   const blockOfLine: number[] = new Array(lines.length).fill(-1);
   let cur: Block | undefined;
-  for (const l of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
     if (l.blank) {
       cur = undefined;
       continue;

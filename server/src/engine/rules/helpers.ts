@@ -141,7 +141,8 @@ export function lineRule(spec: {
     locality: 'line',
     check(ctx): Finding[] {
       const out: Finding[] = [];
-      for (const line of ctx.lines) {
+      for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+        const line = linesArr[lineI];
         if (line.blank) continue;
         const evidence = spec.judge(line.text);
         if (evidence === undefined) continue;
