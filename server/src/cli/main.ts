@@ -32,14 +32,12 @@ function checkEncoding(enc: string): string {
 }
 
 /**
- * Worker threads `check` uses by default: one per CPU but one (at least one; one job runs in this thread).
- * This thread reads, decodes and writes, and every V8 instance keeps compiler and GC threads busy besides
- * its own: on a 2-CPU machine a second worker gave 1.01× the speed of one (npm run bench, figure 7) for
- * 25–35 % more CPU (25 MB of pages, loaded machine), so two CPUs get one job.
+ * Worker threads `check` uses by default: one per CPU. (One per CPU but one was tried: on a 2-CPU machine
+ * one job took 43.1 s over the bench's 100 MB of pages and 133.7 s with entities, against 33.5–38.6 s and
+ * 56–70 s with two — npm run bench, figures 1 and 2; entity tagging, in nodejieba's native code, gains most.)
  */
 export function defaultJobs(): number {
-  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, cpus - 1);
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
 /**
@@ -78,7 +76,7 @@ function start(argv: string[]): number | Promise<number> {
     .option('--no-entities', 'leave out entity findings (people, places, organisations)')
     .option('--lang <lang>', 'message language: en or zh', 'en')
     .option('--encoding <encoding>', ENCODING_HELP, 'auto')
-    .option('-j, --jobs <n>', `worker threads for many files (default: one per CPU but one, ${defaultJobs()} here); output stays in input order`)
+    .option('-j, --jobs <n>', `worker threads for many files (default: the number of CPUs, ${defaultJobs()} here); output stays in input order`)
     .action((files: string[], opts: { format: string; categories?: string; entities: boolean; lang: string; encoding: string; jobs?: string }) => {
       checkEncoding(opts.encoding);
       if (!['json', 'text', 'explain'].includes(opts.format)) throw new Error(`unknown format "${opts.format}" (json, text or explain)`);
