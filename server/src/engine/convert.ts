@@ -214,16 +214,10 @@ class FastTrie {
         a = i + (cp > 0xffff ? 2 : 1);
         node = cp < 0x10000 ? roots[cp] : top.get(cp);
       }
-      while (node !== undefined) {
-        const v = node.trie_val;
-        if (v !== undefined) {
-          end = a;
-          value = v;
-        }
-        if (a >= len) break;
-        const cp = s.codePointAt(a) as number;
-        a += cp > 0xffff ? 2 : 1;
-        node = node.get(cp);
+      if (node !== undefined) {
+        this.walk(s, node, a);
+        end = this.hitEnd;
+        value = this.hitValue;
       }
       if (end > 0) {
         if (run >= 0) {
@@ -349,13 +343,22 @@ class FastTrie {
   }
   /** opencc-js Trie.matchPrefix(s, i): the longest key at i (end 0: none). */
   private longest(s: string, i: number): { end: number; value: string } {
-    const len = s.length;
     const top = this.trie.map as Map<number, TrieMap>;
+    const cp0 = s.codePointAt(i) as number;
+    this.walk(s, cp0 < 0x10000 ? this.roots[cp0] : top.get(cp0), i + (cp0 > 0xffff ? 2 : 1));
+    return { end: this.hitEnd, value: this.hitValue };
+  }
+  /** What `walk` found last: the end and value of the longest key (end 0: none), in fields, not a result object. */
+  private hitEnd = 0;
+  private hitValue = '';
+  /**
+   * opencc-js Trie.matchPrefix's walk: from trie node `node`, reached by the key's characters up to `a`, the
+   * longest key that goes on along `s`, into hitEnd / hitValue.
+   */
+  private walk(s: string, node: TrieMap | undefined, a: number): void {
+    const len = s.length;
     let end = 0;
     let value = '';
-    const cp0 = s.codePointAt(i) as number;
-    let a = i + (cp0 > 0xffff ? 2 : 1);
-    let node: TrieMap | undefined = cp0 < 0x10000 ? this.roots[cp0] : top.get(cp0);
     while (node !== undefined) {
       const v = node.trie_val;
       if (v !== undefined) {
@@ -367,7 +370,8 @@ class FastTrie {
       a += cp > 0xffff ? 2 : 1;
       node = node.get(cp);
     }
-    return { end, value };
+    this.hitEnd = end;
+    this.hitValue = value;
   }
   segment(s: string): string[] {
     const out: string[] = [];
