@@ -699,30 +699,7 @@ export function classifyNew(text: string): void {
 
 /** How many Traditional-only and Simplified-only characters `text` holds. */
 export function scriptCounts(text: string): ScriptCounts {
-  const len = text.length;
-  classifyNew(text);
-  let traditional = 0;
-  let simplified = 0;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x3400) continue;
-    let k: number;
-    if (isHanUnit(c)) {
-      k = bmpClass[c];
-      if (k === 0) {
-        k = classifyChar(text[i]) + 1;
-        bmpClass[c] = k;
-      }
-      k--;
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-      const d = text.charCodeAt(i + 1);
-      if (d < 0xdc00 || d > 0xdfff) continue;
-      k = c >= 0xd840 && c <= 0xd87f ? classifyChar(text.slice(i, i + 2)) : 0;
-      i++;
-    } else continue;
-    if (k === 1) traditional++;
-    else if (k === 2) simplified++;
-  }
+  const { traditional, simplified } = scriptHanCounts(text);
   return { traditional, simplified };
 }
 
