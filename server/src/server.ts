@@ -80,12 +80,18 @@ import {
  * 2, 17–23 ms, loaded machine). CORPUS_LINT_V8_FLAGS, when set, is applied at start instead (for measuring
  * other settings).
  */
-if (process.env.CORPUS_LINT_V8_FLAGS !== undefined) v8.setFlagsFromString(process.env.CORPUS_LINT_V8_FLAGS);
-let bigHeapFlagsSet = process.env.CORPUS_LINT_V8_FLAGS !== undefined;
-function bigHeapFlags(): void {
-  if (bigHeapFlagsSet) return;
-  bigHeapFlagsSet = true;
-  v8.setFlagsFromString('--heap-growing-percent=50');
+const startFlags = process.env.CORPUS_LINT_V8_FLAGS;
+if (startFlags !== undefined) v8.setFlagsFromString(startFlags);
+const bigHeapFlags = v8FlagsOnce(startFlags === undefined ? '--heap-growing-percent=50' : undefined);
+
+/** A function that sets V8 `flags` (v8.setFlagsFromString) the first time it is called; no flags: nothing. */
+function v8FlagsOnce(flags: string | undefined): () => void {
+  let pending = flags;
+  return () => {
+    if (pending === undefined) return;
+    v8.setFlagsFromString(pending);
+    pending = undefined;
+  };
 }
 
 /**
@@ -99,12 +105,7 @@ function bigHeapFlags(): void {
  * slowed the open (figure 5: 436 against 317–355 ms). v8.setFlagsFromString takes this flag at run time
  * (checked: same effect as on the command line). CORPUS_LINT_EDIT_V8_FLAGS replaces it (for measuring).
  */
-let editFlagsSet = false;
-function editFlags(): void {
-  if (editFlagsSet) return;
-  editFlagsSet = true;
-  v8.setFlagsFromString(process.env.CORPUS_LINT_EDIT_V8_FLAGS ?? '--interrupt-budget=1000000');
-}
+const editFlags = v8FlagsOnce(process.env.CORPUS_LINT_EDIT_V8_FLAGS ?? '--interrupt-budget=1000000');
 
 /** Server command: apply a document-wide operation ({uri, op, rule?, version?}). */
 export const APPLY_COMMAND = 'corpusLint.server.applyAction';
