@@ -125,19 +125,23 @@ function incompleteTail(buf: Uint8Array): number {
   return 0;
 }
 
-/** The text when the bytes are valid UTF-8 (a sequence cut at the very end is tolerated); else undefined. */
-function validUtf8(buf: Uint8Array): string | undefined {
+const FATAL_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text when the bytes are valid UTF-8, else undefined. */
+function strictUtf8(buf: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return FATAL_UTF8.decode(buf);
   } catch {
-    const cut = incompleteTail(buf);
-    if (!cut || cut === buf.length) return undefined;
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, buf.length - cut)) + '\ufffd';
-    } catch {
-      return undefined;
-    }
+    return undefined;
   }
+}
+
+/** The text when the bytes are valid UTF-8 but for a sequence cut at the very end (as U+FFFD); else undefined. */
+function utf8CutAtEnd(buf: Uint8Array): string | undefined {
+  const cut = incompleteTail(buf);
+  if (!cut || cut === buf.length) return undefined;
+  const t = strictUtf8(buf.subarray(0, buf.length - cut));
+  return t === undefined ? undefined : t + '\ufffd';
 }
 
 /** Mostly UTF-8 with a few broken bytes (a damaged file, not another encoding). */
@@ -213,8 +217,6 @@ export function detectEncoding(buf: Uint8Array): { encoding: string; bom: number
   return { encoding: d.encoding, bom: d.bom };
 }
 
-const FATAL_UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * detectEncoding, plus the text when the bytes were decoded whole as valid UTF-8 on the way (no BOM): that
  * decode is the text, and decode() does not decode the file a second time (most files of a crawl).
@@ -224,13 +226,8 @@ function detect(buf: Uint8Array): { encoding: string; bom: number; text?: string
   if (b) return { encoding: b.encoding, bom: b.length };
   const u16 = utf16WithoutBom(buf);
   if (u16) return { encoding: u16, bom: 0 };
-  let whole: string | undefined;
-  try {
-    whole = FATAL_UTF8.decode(buf);
-  } catch {
-    whole = undefined;
-  }
-  const utf8 = whole ?? validUtf8(buf) ?? mostlyUtf8(buf);
+  const whole = strictUtf8(buf);
+  const utf8 = whole ?? utf8CutAtEnd(buf) ?? mostlyUtf8(buf);
   // valid UTF-8 is trusted, unless it is full of control characters (then it is likely something else)
   if (utf8 !== undefined && !CONTROL.test(utf8.length > SAMPLE ? utf8.slice(0, SAMPLE) : utf8)) return { encoding: 'utf-8', bom: 0, text: whole };
   const sample = buf.subarray(0, SAMPLE);
