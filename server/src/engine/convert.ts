@@ -278,28 +278,21 @@ class FastTrie {
                 end = i + 2;
                 value = this.pairVals[pv];
               }
-              let node = this.pairNode[slot];
+              const node = this.pairNode[slot];
               if (node !== undefined && i + 2 < len) {
                 const h = tripleHash(slot, s.charCodeAt(i + 2));
                 if ((this.triples[h >>> 5] & (1 << (h & 31))) !== 0) {
-                  // the trie walk past the pair (as in longest())
-                  let a = i + 2;
-                  while (a < len) {
-                    const cp = s.codePointAt(a) as number;
-                    a += cp > 0xffff ? 2 : 1;
-                    node = node.get(cp);
-                    if (node === undefined) break;
-                    const v = node.trie_val;
-                    if (v !== undefined) {
-                      end = a;
-                      value = v;
-                    }
+                  // the trie walk from the pair's node (its own value is the pair's, found above)
+                  this.walk(s, node, i + 2);
+                  if (this.hitEnd > end) {
+                    end = this.hitEnd;
+                    value = this.hitValue;
                   }
                 }
               }
               if (end > 0) {
-                if (o + value.length + (len - i) > out.length) out = growBuffer(out, o, o + value.length + (len - i) + 16);
-                for (let q = 0; q < value.length; q++) out[o++] = value.charCodeAt(q);
+                out = put(out, o, value, len - i);
+                o += value.length;
                 changed = true;
                 i = end;
                 continue;
@@ -317,8 +310,8 @@ class FastTrie {
             changed = true;
           } else {
             const v = this.oneStr[c] as string;
-            if (o + v.length + (len - i) > out.length) out = growBuffer(out, o, o + v.length + (len - i) + 16);
-            for (let q = 0; q < v.length; q++) out[o++] = v.charCodeAt(q);
+            out = put(out, o, v, len - i);
+            o += v.length;
             changed = true;
           }
           i++;
@@ -328,9 +321,8 @@ class FastTrie {
       // the trie walk of scan(): the longest key at i, else the unmatched step (a whole IDS or one code point)
       const m = this.longest(s, i);
       if (m.end > 0) {
-        const v = m.value;
-        if (o + v.length + (len - i) > out.length) out = growBuffer(out, o, o + v.length + (len - i) + 16);
-        for (let q = 0; q < v.length; q++) out[o++] = v.charCodeAt(q);
+        out = put(out, o, m.value, len - i);
+        o += m.value.length;
         changed = true;
         i = m.end;
       } else {
@@ -386,6 +378,16 @@ function outBuffer(n: number): Uint16Array {
   if (outBuf.length < n) outBuf = new Uint16Array(Math.max(n, outBuf.length * 2));
   return outBuf;
 }
+/**
+ * `v` written into `out` at `o` (`out` is first grown when `v` and `rest` more units would not fit); the
+ * buffer, which may be a new one.
+ */
+function put(out: Uint16Array, o: number, v: string, rest: number): Uint16Array {
+  if (o + v.length + rest > out.length) out = growBuffer(out, o, o + v.length + rest + 16);
+  for (let q = 0; q < v.length; q++) out[o + q] = v.charCodeAt(q);
+  return out;
+}
+
 /** A bigger buffer holding the first `used` units of `out`. */
 function growBuffer(out: Uint16Array, used: number, n: number): Uint16Array {
   const next = new Uint16Array(Math.max(n, out.length * 2));
