@@ -88,9 +88,7 @@ function cueStartTable(): { table: Int32Array; bit: Map<string, number> } {
   return (cueStarts = { table, bit });
 }
 
-/** Bits (cueStartTable) of the cue lexicons with a term starting in `norm(text).trim()`, by line text. */
-const cueMask = memoByText((text: string): number => maskOf(norm(text).trim()));
-
+/** Bits (cueStartTable) of the cue lexicons with a term starting in `n` (a line's `norm(text).trim()`). */
 function maskOf(n: string): number {
   const { table } = cueStartTable();
   let m = 0;
@@ -98,13 +96,13 @@ function maskOf(n: string): number {
   return m;
 }
 
-/** false when lexicon `name` has no match in `norm(text).trim()` for sure. */
-function mayCue(name: string, text: string): boolean {
+/** false when lexicon `name` has no match for sure in a line whose cue mask (maskOf) is `mask`. */
+function mayCue(name: string, mask: number): boolean {
   const b = cueStartTable().bit.get(name);
-  return b === undefined || (cueMask(text) & b) !== 0;
+  return b === undefined || (mask & b) !== 0;
 }
 
-/** What judgeCueLine reads of a line's text: `norm(text).trim()`, `lineShape(text)` and `cueMask(text)`. */
+/** What judgeCueLine reads of a line's text: `norm(text).trim()`, `lineShape(text)` and its cue mask. */
 interface CueFacts {
   /** the line's text */
   t: string;
@@ -217,16 +215,15 @@ export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext
   if (extra) return { score: 0.85, evidence: [extra] };
   if (!spec.lex) return undefined;
   if (spec.extraGate && !spec.extraGate(line, ctx)) return undefined;
-  const b = cueStartTable().bit.get(spec.lex);
-  if (b !== undefined && (facts.mask & b) === 0) return undefined;
+  if (!mayCue(spec.lex, facts.mask)) return undefined;
   return judgeCues(spec, facts.n, shape, facts.plain);
 }
 
 /** judgeCueLine of a spec without `extra`, for a line that passed its gate: a function of the text alone. */
 function judgeCueText(spec: CueRuleSpec, text: string): { score: number; evidence: string[] } | undefined {
-  const shape = lineShape(text);
-  if (shape.ink === 0 || shape.ink > spec.maxInk || !spec.lex || !mayCue(spec.lex, text)) return undefined;
-  return judgeCues(spec, norm(text).trim(), shape);
+  const f = cueFacts(text);
+  if (f.shape.ink === 0 || f.shape.ink > spec.maxInk || !spec.lex || !mayCue(spec.lex, f.mask)) return undefined;
+  return judgeCues(spec, f.n, f.shape, f.plain);
 }
 
 function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape, plain?: boolean): { score: number; evidence: string[] } | undefined {
