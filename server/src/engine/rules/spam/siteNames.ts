@@ -12,7 +12,7 @@
  */
 import { Rule, Finding } from '../../types';
 import { lineFinding } from '../helpers';
-import { adMatches, adScore, lineSpamAds, spamCoveredLines, tokens, isProse } from './util';
+import { adMatches, adScore, hasAdTerm, spamCoveredLines, tokens, isProse } from './util';
 import { memoByText } from '../../memo';
 import { countHan } from '../../text';
 
@@ -40,7 +40,7 @@ interface NameList {
 /** A line that is a list of gambling or porn site names, or null (memoized by text: the verdict depends on the text alone). */
 const nameList = memoByText((text: string): NameList | null => {
   // a verdict needs adScore(text).total >= 0.6, so an advertising term in the line: most lines have none
-  if (!lineSpamAds(text).some((m) => m.cls !== 'seo')) return null;
+  if (!hasAdTerm(text)) return null;
   if (/[。！？]/.test(text) && isProse(text)) return null;
   const { names, share, n } = nameLikeShare(text);
   if (n >= 3 && names.length >= 3 && share >= 0.5) {

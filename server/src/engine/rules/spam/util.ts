@@ -43,6 +43,14 @@ export function spamAdsMatches(text: string): LexMatch[] {
  */
 export const lineSpamAds = memoByText(spamAdsMatches);
 
+/**
+ * Whether a line holds an advertising term (a spam-ads match of a class other than `seo`): without one,
+ * adScore(text) has no matches, so judgeLine and site-names give no verdict (most lines).
+ */
+export function hasAdTerm(text: string): boolean {
+  return lineSpamAds(text).some((m) => m.cls !== 'seo');
+}
+
 export function seoMatches(text: string): LexMatch[] {
   return lexicon('spam-ads').find(text).filter((m) => m.cls === 'seo');
 }
@@ -246,9 +254,9 @@ export function judgeLine(text: string, opts: { threshold?: number } = {}): Line
  * both judge every line. Callers must not mutate the verdict.
  */
 export const judgeLineDefault = memoByText((text: string): LineVerdict | null => {
-  // judgeLine gives no verdict without an advertising term (adScore(text).matches): most lines, answered by
-  // the line's memoized spam-ads matches instead of a search of their own
-  if (!lineSpamAds(text).some((m) => m.cls !== 'seo')) return null;
+  // judgeLine gives no verdict without an advertising term: most lines, answered by the line's memoized
+  // spam-ads matches instead of a search of their own
+  if (!hasAdTerm(text)) return null;
   return judgeLine(text) ?? null;
 });
 
