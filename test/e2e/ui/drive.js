@@ -43,7 +43,10 @@ function applyLspEdits(text, edits) {
 }
 let passed = 0;
 let failed = 0;
+let waitingFor = ''; // what a step waits for now: named in its failure
+const at = (what) => (waitingFor = what);
 async function step(name, fn) {
+  waitingFor = '';
   try {
     await fn();
     passed++;
@@ -51,9 +54,22 @@ async function step(name, fn) {
     return true;
   } catch (e) {
     failed++;
-    log(`not ok - ui: ${name}: ${String(e && e.message).split('\n')[0]}`);
+    log(`not ok - ui: ${name}: ${waitingFor ? `waiting for ${waitingFor}: ` : ''}${String(e && e.message).split('\n')[0]}`);
     if (currentPage) await currentPage.screenshot({ path: path.join(FAIL_SHOTS, `failed-step-${passed + failed}.png`) }).catch(() => {});
     return false;
+  }
+}
+
+/** Runs `fn` up to `tries` times (a UI gesture whose effect can be lost to timing); logs each failed try. */
+async function retry(what, tries, fn) {
+  for (let k = 1; ; k++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const msg = String(e && e.message).split('\n')[0];
+      if (k >= tries) throw new Error(`${what}: not there after ${tries} tries (${msg})`);
+      log(`  try ${k} for ${what} failed (${msg}); again`);
+    }
   }
 }
 
@@ -132,9 +148,13 @@ async function step(name, fn) {
       const num = editor.locator('.margin-view-overlays .line-numbers', { hasText: new RegExp(`^${spam.range.start.line + 1}$`) }).first();
       const row = await num.boundingBox();
       const text = await editor.locator('.view-lines').boundingBox();
-      await page.mouse.move(text.x + 12 + spam.range.start.character * 8, row.y + row.height / 2);
       const hover = page.locator('.monaco-hover', { hasText: spam.rule }).first();
-      await hover.waitFor({ state: 'visible' });
+      // the hover shows after the mouse rests; on a loaded machine a first rest can pass unseen: move off and back
+      await retry('the hover with the rule', 3, async () => {
+        await page.mouse.move(2, 400);
+        await page.mouse.move(text.x + 12 + spam.range.start.character * 8, row.y + row.height / 2);
+        await hover.waitFor({ state: 'visible', timeout: 10000 });
+      });
       await hover.getByText('Why:').first().waitFor();
       await shot('03-hover.png');
       await page.mouse.move(2, 400);
@@ -158,17 +178,30 @@ async function step(name, fn) {
 
     await step('quick fix removes the spam block (and the file on disk after saving)', async () => {
       await page.keyboard.press('Control+1'); // focus the editor (clicks on .view-lines are intercepted)
-      await goTo(spam.range.start.line + 1, spam.range.start.character + 1);
-      await page.keyboard.press('Control+.');
       const action = page.locator('.action-widget .monaco-list-row', { hasText: spam.fixes[0].title }).first();
-      await action.waitFor();
+      // Ctrl+. asks for the code actions at the cursor; when that request races the editor (focus, markers),
+      // the menu can open without them: close it and ask again (each try says what the menu held)
+      await retry(`the quick fix "${spam.fixes[0].title}" in the Ctrl+. menu`, 3, async () => {
+        await goTo(spam.range.start.line + 1, spam.range.start.character + 1);
+        await page.keyboard.press('Control+.');
+        try {
+          await action.waitFor({ timeout: 10000 });
+        } catch (e) {
+          const rows = await page.locator('.action-widget .monaco-list-row').allTextContents().catch(() => []);
+          await page.keyboard.press('Escape');
+          throw new Error(`menu rows: ${JSON.stringify(rows)}`);
+        }
+      });
       await shot('05-quickfix-menu.png');
       await action.click();
+      at('the menu to close');
       await action.waitFor({ state: 'detached' });
       // explicit waits: the editor shows the fixed text, then (after Ctrl+S) the file on disk is the engine's fix
       // applied to the page, and the spam finding leaves the Outline
       const expected = applyLspEdits(fs.readFileSync(path.join(WS, PAGE), 'utf8'), spam.fixes[0].edits);
+      at('the Spam part to leave the Outline');
       await page.locator('.outline-pane .monaco-list-row', { hasText: /Spam: / }).first().waitFor({ state: 'detached' });
+      at('the saved file');
       await page.keyboard.press('Control+S');
       const file = path.join(WS, PAGE);
       const deadline = Date.now() + 20000;
@@ -176,9 +209,11 @@ async function step(name, fn) {
         if (Date.now() > deadline) throw new Error('the saved file is not the page with the spam fix applied');
         await page.waitForTimeout(100); // polling interval of the explicit wait above
       }
+      at('the verdict without spam in the status bar');
       await page.locator('.statusbar-item', { hasText: /% content · \d+ boilerplate/ }).first().waitFor();
       if (await page.locator('.statusbar-item', { hasText: /\d+ spam/ }).count()) throw new Error('the verdict still counts spam');
       // the verdict lens is asked for again after the edit (the editor debounces code lens requests)
+      at('the verdict code lens without spam');
       await editor.locator('.codelens-decoration', { hasText: /corpus-lint: \d+% content · \d+ boilerplate/ }).first().waitFor({ timeout: 15000 });
       await shot('06-after-quickfix.png');
     });
