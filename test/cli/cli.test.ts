@@ -84,6 +84,23 @@ describe('CLI contract', function () {
     assert.ok(!off.some((f: any) => f.category === 'entity'));
   });
 
+
+  it('json leaves out the whole-text conversions of script/document unless --conversion-fixes; every other fix stays', () => {
+    const a = write('script.txt', PAGE);
+    const plain = JSON.parse(run(['check', '--format', 'json', '--no-entities', a]).out.trim()).findings;
+    const full = JSON.parse(run(['check', '--format', 'json', '--no-entities', '--conversion-fixes', a]).out.trim()).findings;
+    assert.deepStrictEqual(plain.map((f: any) => f.rule), full.map((f: any) => f.rule));
+    const conv = full.find((f: any) => f.rule === 'script/document');
+    assert.deepStrictEqual(conv.fixes.map((x: any) => x.title), ['Convert to Traditional']);
+    // the edit is the engine's conversion of the whole page
+    const expected = analyze(PAGE, { categories: ['script'] }).find((f) => f.rule === 'script/document')!.fixes![0].edits[0].newText;
+    assert.strictEqual(conv.fixes[0].edits[0].newText, expected);
+    assert.notStrictEqual(expected, PAGE);
+    assert.ok(!('fixes' in plain.find((f: any) => f.rule === 'script/document')));
+    // the other findings are the same, fixes included
+    assert.deepStrictEqual(plain.filter((f: any) => f.rule !== 'script/document'), full.filter((f: any) => f.rule !== 'script/document'));
+    assert.ok(plain.some((f: any) => f.fixes?.length), 'other findings keep their fixes');
+  });
   it('check --format text prints file:line:col rule message', () => {
     const a = write('t.txt', PAGE);
     const r = run(['check', a]);

@@ -15,6 +15,8 @@ export interface CheckOptions {
   lang: string;
   /** --encoding: auto or a name (see read.ts) */
   encoding: string;
+  /** --conversion-fixes: JSON prints the fixes made when read (whole-text conversions; format.ts) */
+  conversionFixes?: boolean;
 }
 
 export interface CheckResult {
@@ -46,7 +48,7 @@ export function checkFile(file: string, opts: CheckOptions): CheckResult {
   let out = '';
   if (opts.format === 'json') {
     const idx = new LineIndex(read.text);
-    out = JSON.stringify({ file, findings: findings.map((f) => toJsonFinding(f, idx)), encoding: read.encoding }) + '\n';
+    out = JSON.stringify({ file, findings: findings.map((f) => toJsonFinding(f, idx, !!opts.conversionFixes)), encoding: read.encoding }) + '\n';
   } else if (opts.format === 'explain') {
     err += encodingNote(file, read);
     out = `== ${file}\n` + renderExplain(read.text, findings);

@@ -76,8 +76,9 @@ function start(argv: string[]): number | Promise<number> {
     .option('--no-entities', 'leave out entity findings (people, places, organisations)')
     .option('--lang <lang>', 'message language: en or zh', 'en')
     .option('--encoding <encoding>', ENCODING_HELP, 'auto')
+    .option('--conversion-fixes', 'json: also print script/document\'s fixes "Convert to Simplified/Traditional", each a converted copy of the whole text (left out by default: a fifth of the output over a corpus)')
     .option('-j, --jobs <n>', `worker threads for many files (default: the number of CPUs, ${defaultJobs()} here); output stays in input order`)
-    .action((files: string[], opts: { format: string; categories?: string; entities: boolean; lang: string; encoding: string; jobs?: string }) => {
+    .action((files: string[], opts: { format: string; categories?: string; entities: boolean; lang: string; encoding: string; jobs?: string; conversionFixes?: boolean }) => {
       checkEncoding(opts.encoding);
       if (!['json', 'text', 'explain'].includes(opts.format)) throw new Error(`unknown format "${opts.format}" (json, text or explain)`);
       // entities are reported by default (not by the explain view, which is about line verdicts)
@@ -85,7 +86,7 @@ function start(argv: string[]): number | Promise<number> {
       if (!opts.entities) categories = categories.filter((c) => c !== 'entity');
       const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs wants a whole number ≥ 1, not "${opts.jobs}"`);
-      const copts: CheckOptions = { categories, format: opts.format as CheckOptions['format'], lang: opts.lang, encoding: opts.encoding };
+      const copts: CheckOptions = { categories, format: opts.format as CheckOptions['format'], lang: opts.lang, encoding: opts.encoding, conversionFixes: !!opts.conversionFixes };
       const inputs = expandInputs(files, (msg) => process.stderr.write(`corpus-lint: ${msg}\n`));
       let any = false;
       const sink = (r: CheckResult) => {

@@ -11,7 +11,7 @@ import { Finding, Fix, TextEdit } from './types';
  */
 export function shiftFinding(f: Finding, delta: number): Finding {
   if (delta === 0) return f;
-  const lazy = Object.getOwnPropertyDescriptor(f, 'fixes')?.get;
+  const lazy = fixesMadeOnRead(f);
   if (!lazy) {
     const g: Finding = { ...f, start: f.start + delta, end: f.end + delta };
     if (f.fixes) g.fixes = shiftFixes(f.fixes, delta);
@@ -24,6 +24,11 @@ export function shiftFinding(f: Finding, delta: number): Finding {
   let fixes: Fix[] | undefined;
   Object.defineProperty(g, 'fixes', { enumerable: true, configurable: true, get: () => (fixes ??= shiftFixes(lazy.call(f) as Fix[], delta)) });
   return g;
+}
+
+/** The maker of `f`'s fixes when they are made when first read (helpers.lazyFixes), else undefined. */
+export function fixesMadeOnRead(f: Finding): (() => unknown) | undefined {
+  return Object.getOwnPropertyDescriptor(f, 'fixes')?.get;
 }
 
 function shiftFixes(fixes: readonly Fix[], delta: number): Fix[] {

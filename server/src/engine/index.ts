@@ -2,6 +2,6 @@
 export * from './types';
 export { LineIndex, Position } from './lineIndex';
 export { analyze, clean, fixAll, summarize, buildContext, DEFAULT_CATEGORIES, CLEAN_CATEGORIES, AnalyzeOptions, Summary } from './analyze';
-export { applyEdits, normalizeEdits, primaryEdits } from './edits';
+export { applyEdits, fixesMadeOnRead, normalizeEdits, primaryEdits } from './edits';
 export { judgeInput } from './input';
 export { RULES } from './rules';
