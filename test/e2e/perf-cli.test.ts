@@ -43,6 +43,30 @@ describe('CLI worker pool (check --jobs)', function () {
     }
   });
 
+  it('many files (several queued per worker, then one at a time at the end) = --jobs 1, a big file and an unreadable one among them', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-ahead-'));
+    try {
+      const seeds = fs.readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt') && !n.endsWith('.clean.txt')).map((n) => fs.readFileSync(path.join(SEEDS_DIR, n), 'utf8'));
+      const files: string[] = [];
+      for (let k = 0; k < 60; k++) {
+        const p = path.join(tmp, `p${String(k).padStart(3, '0')}.txt`);
+        // pages of different sizes: a seed, its lines cut at k, and at k = 7 many seeds in one file
+        const page = k === 7 ? seeds.join('\n\n').repeat(8) : seeds[k % seeds.length].split('\n').slice(0, 5 + k).join('\n');
+        if (k !== 31) fs.writeFileSync(p, page); // p031 is missing
+        files.push(p);
+      }
+      const one = run(['check', '--format', 'json', '--no-entities', '--jobs', '1', ...files]);
+      const two = run(['check', '--format', 'json', '--no-entities', '--jobs', '2', ...files]);
+      assert.strictEqual(one.status, 2);
+      assert.strictEqual(two.status, 2);
+      assert.strictEqual(two.stdout, one.stdout);
+      assert.strictEqual(two.stderr, one.stderr);
+      assert.strictEqual(two.stdout.trim().split('\n').length, 59);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('rejects --jobs 0', () => {
     const r = run(['check', '--jobs', '0', SEEDS_DIR]);
     assert.strictEqual(r.status, 2);
