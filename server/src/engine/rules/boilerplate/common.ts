@@ -140,6 +140,16 @@ export function cues(name: string, text: string): LexMatch[] {
   return lexicon(name).find(text);
 }
 
+/**
+ * false when no cue of lexicon `name` starts in text[from, to) for sure: none of those code units starts a
+ * term (a quick test before the search and the work around it).
+ */
+export function mayHaveCue(name: string, text: string, from = 0, to = text.length): boolean {
+  const starts = lexicon(name).startUnits;
+  for (let i = from; i < to; i++) if (starts[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 /** Share of the visible characters of `n` covered by matches. */
 export function coverage(n: string, ms: readonly LexMatch[]): number {
   const ink = inkLength(n);
