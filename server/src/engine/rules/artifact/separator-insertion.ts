@@ -32,18 +32,36 @@ const SEP = new RegExp('^' + SEP_CLASS + '$');
 const ANY_GAP = new RegExp(HAN_SRC + SEP_CLASS + '{1,3}' + HAN_SRC);
 const SYMBOL_GAP = new RegExp(HAN_SRC + '(?:' + STRONG + '|' + WEAK + ')');
 
-/** The terms of the list by their first character, each with its characters (code points). */
-let index: Map<string, { term: string; parts: string[] }[]> | undefined;
-function firstCharIndex(): Map<string, { term: string; parts: string[] }[]> {
+/**
+ * The terms of the list by their first code point, each with its code points; `firstUnits`: 1 for a BMP
+ * first code point; `astralFirst`: some term starts with an astral one.
+ */
+let index: Map<number, { term: string; parts: number[] }[]> | undefined;
+let firstUnits: Uint8Array | undefined;
+let astralFirst = false;
+function firstCharIndex(): Map<number, { term: string; parts: number[] }[]> {
   if (index) return index;
   index = new Map();
+  firstUnits = new Uint8Array(0x10000);
   for (const e of lexicon('artifact-obfuscated').entries) {
-    const parts = [...e.term];
+    const parts = [...e.term].map((ch) => ch.codePointAt(0) as number);
     const first = parts[0];
+    if (first < 0x10000) firstUnits[first] = 1;
+    else astralFirst = true;
     if (!index.has(first)) index.set(first, []);
     index.get(first)!.push({ term: e.term, parts });
   }
   return index;
+}
+
+/** The compressed line (check): its code points and their offsets, reused from line to line (and analysis to analysis). */
+const cps: number[] = [];
+const pos: number[] = [];
+
+/** Does `t` hold a BMP first character of a term (`first`: firstUnits)? Most lines do not: their words are not searched. */
+function mayStartTerm(t: string, first: Uint8Array): boolean {
+  for (let i = 0; i < t.length; i++) if (first[t.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 /** SEP.test by BMP code unit (1: a separator); no astral character is one. */
@@ -81,41 +99,52 @@ export const separatorInsertion: Rule = {
       );
     };
     const byFirst = firstCharIndex();
+    const first = firstUnits as Uint8Array;
     const sep = sepTable();
-    for (const line of ctx.lines) {
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank) continue;
       const t = line.text;
       if (!ANY_GAP.test(t)) continue;
       taken = []; // spans of different lines never overlap
-      // lexicon words with separators: compress the line, match, map back
-      const chars: string[] = [];
-      const pos: number[] = [];
-      let i = 0;
-      for (const ch of t) {
-        if (!(ch.length === 1 && sep[ch.charCodeAt(0)] === 1 && i > 0)) {
-          chars.push(ch);
-          pos.push(i);
+      // lexicon words with separators: compress the line (code points that are not separators, the first
+      // one always kept), match, map back — by code point numbers in reused arrays (most lines get here: a
+      // space or 一 between two Han characters; a string per character cost more than the rest), and only
+      // in a line holding the first character of a word of the list
+      if (astralFirst || mayStartTerm(t, first)) {
+        let n = 0;
+        for (let i = 0; i < t.length; ) {
+          const c = t.codePointAt(i) as number;
+          if (c > 0xffff || sep[c] !== 1 || i === 0) {
+            cps[n] = c;
+            pos[n] = i;
+            n++;
+          }
+          i += c > 0xffff ? 2 : 1;
         }
-        i += ch.length;
-      }
-      // a word of the list starting at char k of the compressed line (first-character index: the
-      // list is short, and an automaton pass per line costs more than this)
-      const found: { start: number; end: number; term: string }[] = [];
-      for (let k = 0; k < chars.length; k++) {
-        const terms = byFirst.get(chars[k]);
-        if (!terms) continue;
-        for (const { term, parts } of terms) {
-          if (parts.every((p, x) => chars[k + x] === p)) found.push({ start: k, end: k + parts.length, term });
+        // a word of the list starting at code point k of the compressed line (first-character index: the
+        // list is short, and an automaton pass per line costs more than this)
+        for (let k = 0; k < n; k++) {
+          const c = cps[k];
+          if (c < 0x10000 && first[c] === 0) continue;
+          const terms = byFirst.get(c);
+          if (!terms) continue;
+          for (let x = 0; x < terms.length; x++) {
+            const { term, parts } = terms[x];
+            if (k + parts.length > n) continue;
+            let same = true;
+            for (let y = 1; y < parts.length && same; y++) same = cps[k + y] === parts[y];
+            if (!same) continue;
+            const b = k + parts.length - 1;
+            const s = pos[k];
+            const e = pos[b] + (cps[b] > 0xffff ? 2 : 1);
+            let units = 0;
+            for (let y = k; y <= b; y++) units += cps[y] > 0xffff ? 2 : 1;
+            if (e - s <= units) continue; // nothing inserted
+            // every gap inside the word must be separators only
+            add(line.start + s, line.start + e, term, 0.9);
+          }
         }
-      }
-      for (const m of found) {
-        const a = m.start;
-        const b = m.end - 1;
-        const s = pos[a];
-        const e = pos[b] + chars[b].length;
-        if (e - s <= chars.slice(a, b + 1).join('').length) continue; // nothing inserted
-        // every gap inside the word must be separators only
-        add(line.start + s, line.start + e, m.term, 0.9);
       }
       if (!SYMBOL_GAP.test(t)) continue;
       for (const re of [STRONG_RUN, WEAK_RUN]) {
@@ -127,6 +156,7 @@ export const separatorInsertion: Rule = {
         }
       }
     }
+    if (cps.length > 4096) cps.length = pos.length = 0; // not kept at the size of a huge line
     return out;
   },
 };

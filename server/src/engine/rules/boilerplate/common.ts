@@ -111,7 +111,19 @@ interface CueFacts {
   mask: number;
   /** isPlain(n) (lexicon.ts), asked once for every cue lexicon searched */
   plain: boolean;
+  /**
+   * The verdicts of the line-local cue rules on this text, filled in as they ask (bit `lineSlot` of `judged`:
+   * the rule has judged it; `verdicts[lineSlot]`: its verdict when there is one). Each is a function of the
+   * text alone (locality 'line'), so the facts read the same whoever asked first.
+   */
+  judged: number;
+  verdicts: (Verdict | undefined)[] | undefined;
 }
+
+type Verdict = { score: number; evidence: string[] };
+
+/** Line-local cue rules given a bit of CueFacts.judged so far (at most 31; the others judge every line). */
+let lineSlots = 0;
 
 /**
  * The facts of a line every cue rule reads, in one memo (engine/memo.ts): one look-up per line instead of
@@ -121,11 +133,21 @@ interface CueFacts {
 const cueFacts = memoByText((text: string): CueFacts => {
   const n = norm(text).trim();
   const shape = lineShape(text);
-  return { t: text, n, shape, mask: maskOf(n), plain: isPlain(n) };
+  return { t: text, n, shape, mask: maskOf(n), plain: isPlain(n), judged: 0, verdicts: undefined };
 });
 
 export function cues(name: string, text: string): LexMatch[] {
   return lexicon(name).find(text);
+}
+
+/**
+ * false when no cue of lexicon `name` starts in text[from, to) for sure: none of those code units starts a
+ * term (a quick test before the search and the work around it).
+ */
+export function mayHaveCue(name: string, text: string, from = 0, to = text.length): boolean {
+  const starts = lexicon(name).startUnits;
+  for (let i = from; i < to; i++) if (starts[text.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 /** Share of the visible characters of `n` covered by matches. */
@@ -175,6 +197,8 @@ export function cueRule(spec: CueRuleSpec): Rule {
   // passes the gate by its text alone: that verdict is memoized by text (engine/memo.ts)
   const byText = spec.extraGate && !spec.extra ? memoByText((text) => judgeCueText(spec, text) ?? null) : undefined;
   const judge = (line: Line, ctx: AnalysisContext) => (byText ? (spec.extraGate!(line, ctx) ? byText(line.text) ?? undefined : undefined) : judgeCueLine(spec, line, ctx));
+  // a line-local rule's verdict is kept in the text's facts: template lines recur on every page of a site
+  const lineSlot = spec.locality === 'line' && lineSlots < 31 ? lineSlots++ : -1;
   return {
     id,
     category: 'boilerplate',
@@ -191,7 +215,7 @@ export function cueRule(spec: CueRuleSpec): Rule {
         if (known) {
           let f = known[i];
           if (f === undefined || f.t !== line.text) known[i] = f = cueFacts(line.text);
-          v = judgeCueLine(spec, line, ctx, f);
+          v = lineSlot >= 0 ? keptVerdict(spec, lineSlot, line, ctx, f) : judgeCueLine(spec, line, ctx, f);
         } else v = judge(line, ctx);
         if (v) out.push(lineFinding(line, ctx.lines, { rule: id, category: 'boilerplate', message: spec.message, messageZh: spec.messageZh, score: v.score, evidence: v.evidence }));
       }
@@ -206,6 +230,16 @@ function factsByPosition(lines: readonly Line[]): (CueFacts | undefined)[] {
   let a = byPosition.get(lines);
   if (!a) byPosition.set(lines, (a = new Array(lines.length)));
   return a;
+}
+
+/** judgeCueLine of a line-local rule (bit `slot` of CueFacts.judged), judged once per text. */
+function keptVerdict(spec: CueRuleSpec, slot: number, line: Line, ctx: AnalysisContext, f: CueFacts): Verdict | undefined {
+  const bit = 1 << slot;
+  if (f.judged & bit) return f.verdicts === undefined ? undefined : f.verdicts[slot];
+  const v = judgeCueLine(spec, line, ctx, f);
+  f.judged |= bit;
+  if (v) (f.verdicts ??= [])[slot] = v;
+  return v;
 }
 
 export function judgeCueLine(spec: CueRuleSpec, line: Line, ctx: AnalysisContext, facts = cueFacts(line.text)): { score: number; evidence: string[] } | undefined {

@@ -10,11 +10,18 @@
  * Example: `制作单位:某某网丨地址:拉萨市某路36号丨邮政编码:850000` → (line removed)
  */
 import { AnalysisContext } from '../../types';
-import { cueRule, cues, norm } from './common';
+import { cueRule, cues, mayHaveCue, norm } from './common';
 import { memoByText } from '../../memo';
 
-/** The distinct contact cue words of a line (memoized by text: asked of every line on every analysis). */
-const termsOf = memoByText((text) => [...new Set(cues('boilerplate-contact', norm(text)).map((m) => m.term))]);
+const NONE: readonly string[] = [];
+/**
+ * The distinct contact cue words of a line (memoized by text: asked of every line on every analysis); a line
+ * where no cue can start (most) gets the shared empty list without the search.
+ */
+const termsOf = memoByText((text): readonly string[] => {
+  const n = norm(text);
+  return mayHaveCue('boilerplate-contact', n) ? [...new Set(cues('boilerplate-contact', n).map((m) => m.term))] : NONE;
+});
 
 /** Cue words found on three or more lines of a document: a listing's field (`咨询电话:` per item), not a footer. */
 const cache = new WeakMap<AnalysisContext, Set<string>>();

@@ -17,6 +17,8 @@ import { lineRule } from '../helpers';
 import { cues, norm } from './common';
 
 const SEP = /[’'"”]\s*[,，]\s*[‘'"“]/g;
+/** SEP without the global flag: a test that keeps no state. */
+const HAS_SEP = new RegExp(SEP.source);
 
 /** Fields of a directory record on one normalized line: label followed by a colon or 为/是. */
 export function directoryFields(n: string): { terms: string[]; strong: boolean } {
@@ -26,6 +28,7 @@ export function directoryFields(n: string): { terms: string[]; strong: boolean }
 
 /** A serialized list (`[‘甲’, ‘乙’, ‘丙’]`) pasted into Chinese text, or a line cut inside one. */
 export function listLiteral(text: string): number {
+  if (!HAS_SEP.test(text)) return 0; // most lines: no separator, and no list of matches made
   const seps = [...text.matchAll(SEP)];
   if (seps.length < 3) return 0;
   // the items are Chinese

@@ -9,7 +9,7 @@
  * Options: none.
  * Example: `(责编: 李文治)` → (line removed)
  */
-import { cueRule, cues } from './common';
+import { cueRule, cues, mayHaveCue } from './common';
 
 export const editorCredit = cueRule({
   name: 'editor-credit',
@@ -18,6 +18,7 @@ export const editorCredit = cueRule({
   message: 'Editor credit line.',
   messageZh: '编辑署名行。',
   extra: (n) => {
+    if (!mayHaveCue('boilerplate-editor', n)) return undefined; // no role word: no verdict (most lines)
     const s = n.replace(/^[\s(（\[【<「]+/, '');
     const ms = cues('boilerplate-editor', s);
     const field = (m: { end: number }) => /^\s*[:：]|^\s+[\u4e00-\u9fff]/.test(s.slice(m.end));

@@ -114,7 +114,9 @@ export const listingPage: Rule = {
 
     // 1. residue of a page the earlier rules already mostly rejected
     const fullRest = view.rest.filter((l) => l.full);
-    const templ = templated(view.lines);
+    // (the template count only where the cheap conditions below hold: most pages keep full sentences)
+    const mayWipe = (share >= 0.45 && fullRest.length === 0) || (share >= 0.8 && fullRest.length === 1 && fullRest[0].ink < 60);
+    const templ = mayWipe ? templated(view.lines) : 0;
     const lone = share >= 0.8 && templ >= 0.35 * view.lines.length && fullRest.length === 1 && fullRest[0].ink < 60;
     if ((share >= 0.45 && fullRest.length === 0 && templ >= 0.2 * view.lines.length) || lone) {
       const cut = view.rest.filter((l) => /(?:\.{2,}|…+)\s*$/.test(l.text.trim())).length;

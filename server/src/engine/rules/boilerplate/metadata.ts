@@ -10,7 +10,7 @@
  * Options: none.
  * Example: `日期:2021-10-04 01:23:30 来源:互联网 浏览:95` → (line removed)
  */
-import { cueRule, cues, lineShape } from './common';
+import { cueRule, cues, lineShape, mayHaveCue } from './common';
 
 const DATE = /(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}:\d{2}(?::\d{2})?)/;
 const FULL_DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/;
@@ -25,6 +25,9 @@ export const metadata = cueRule({
   extra: (n, line) => {
     const shape = lineShape(line.text);
     if (shape.sentence && shape.ends) return undefined;
+    // every test below needs a field (a cue word followed by a colon, or a strong one opening the line), an
+    // ASCII digit or a relative day (刚刚, 昨天, 前天…): most lines have none of them
+    if (!/[0-9刚昨前:：]/.test(n) && !mayHaveCue('boilerplate-metadata', n, 0, 1)) return undefined;
     const ms = cues('boilerplate-metadata', n);
     const boundary = (m: { start: number }) => m.start === 0 || /[\s\d\p{P}|丨]/u.test(n[m.start - 1]);
     const fields = ms.filter((m) => boundary(m) && (/^\s*[:：]/.test(n.slice(m.end)) || (m.weight >= 1 && /^\s*\S/.test(n.slice(m.end)) && m.start === 0)));

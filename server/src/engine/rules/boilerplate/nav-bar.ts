@@ -9,7 +9,7 @@
  * Example: `网站首页  |  付款方式  |  关于我们  |  联系方式` → (line removed)
  */
 import { cueRule } from './common';
-import { inkLength } from '../../text';
+import { inkLength, isJsSpace } from '../../text';
 
 export function navItems(n: string): { items: string[]; by: 'pipe' | 'space' } | undefined {
   const s = n.trim();
@@ -25,6 +25,10 @@ export function navItems(n: string): { items: string[]; by: 'pipe' | 'space' } |
       if (Math.max(...lens) <= 12 && avg <= 7) return { items, by: 'pipe' };
     }
   }
+  // four items need three runs of white space between them (the trimmed line's `\s+` splits): most lines have fewer
+  let gaps = 0;
+  for (let i = 1; i < s.length && gaps < 3; i++) if (isJsSpace(s.charCodeAt(i)) && !isJsSpace(s.charCodeAt(i - 1))) gaps++;
+  if (gaps < 3) return undefined;
   const items = s.split(/\s+/).filter(Boolean);
   const hanItems = items.filter((x) => /[\u4e00-\u9fff]/.test(x)).length;
   if (items.length >= 4 && hanItems >= items.length * 0.75) {

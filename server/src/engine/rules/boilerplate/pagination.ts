@@ -9,6 +9,18 @@
  */
 import { cueRule } from './common';
 
+/** The characters of a page bar (the class of the `page bar` test below); both bar tests need a line of only these. */
+const BAR_CHARS = /^[\d\s<>«»|.…\[\]首页上一下尾末]$/;
+let barUnits: Uint8Array | undefined;
+function onlyBarChars(n: string): boolean {
+  if (!barUnits) {
+    barUnits = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (BAR_CHARS.test(String.fromCharCode(c))) barUnits[c] = 1;
+  }
+  for (let i = 0; i < n.length; i++) if (barUnits[n.charCodeAt(i)] === 0) return false;
+  return true;
+}
+
 export const pagination = cueRule({
   name: 'pagination',
   locality: 'line', // findings depend on the line alone (engine/cache.ts)
@@ -21,6 +33,9 @@ export const pagination = cueRule({
   message: 'Pagination or previous/next link.',
   messageZh: '翻页或上一篇/下一篇链接。',
   extra: (n) => {
+    // a run of page numbers or a page bar is made of bar characters only (the words replaced below are too):
+    // any other character (most lines) leaves only the `page x of y` test
+    if (!onlyBarChars(n)) return /^第?\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页/.test(n) ? 'page x of y' : undefined;
     const bar = n.replace(/首页|上一页|下一页|尾页|末页|[<>«»|\[\]\s.…]/g, ' ');
     const nums = bar.trim().split(/\s+/).filter(Boolean);
     if (nums.length >= 3 && nums.every((x) => /^\d{1,3}$/.test(x)) && /\d\s*[\s|\]]\s*\d/.test(n.replace(/[<>]/g, ' '))) return 'run of page numbers';

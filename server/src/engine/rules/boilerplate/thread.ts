@@ -107,6 +107,10 @@ function nameLike(shape: Shape): boolean {
 export function findThread(lines: ThreadLine[]): Thread | undefined {
   const n = lines.length;
   const head = lines.map((l) => postHeader(l.shape));
+  // a thread is 2+ posts, each by a header of its own: with fewer headers (most pages) there is none
+  let heads = 0;
+  for (let k = 0; k < n && heads < 2; k++) if (head[k]) heads++;
+  if (heads < 2) return undefined;
   // a short line that recurs 3+ times is a widget too (`不感兴趣`, `减少此类内容` under every teaser)
   const seen = new Map<string, number>();
   for (let k = 0; k < n; k++) {

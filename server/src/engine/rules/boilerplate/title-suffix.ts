@@ -40,9 +40,10 @@ export const titleSuffixRule: Rule = {
       if (line.blank) continue;
       seen++;
       const n = norm(line.text);
+      // (tested first: past the top only a line joined with `_` can be a title, and most lines are not)
+      if (seen > 5 && n.indexOf('_') < 0) continue;
       const shape = lineShape(line.text);
       if (shape.ink > 90 || /[。]$/.test(n.trim())) continue;
-      if (seen > 5 && !/_/.test(n)) continue;
       const ev = titleSuffix(n);
       if (!ev) continue;
       out.push(lineFinding(line, ctx.lines, {

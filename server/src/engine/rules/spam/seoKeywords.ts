@@ -21,6 +21,7 @@ import { lineFinding } from '../helpers';
 import { countHan } from '../../text';
 import { lineSpamAds, spamAdsMatches, tokens, isProse } from './util';
 import { isPlain } from '../../lexicon';
+import { memoByText } from '../../memo';
 
 /** Organisation and place suffixes: a list of companies or schools shares these, and is a directory, not SEO. */
 const ORG_SUFFIX = /(有限公司|有限责任|股份|公司|经营部|加工厂|工厂|集团|委员会|管理局|研究院|研究所|大学|学院|医院|中学|小学|政府|街道|办事处|人民|中心)/;
@@ -54,6 +55,39 @@ export function sharedPattern(toks: string[]): { pattern: string; count: number 
   return best;
 }
 
+/**
+ * The verdict on a line that passed check's quick tests (no full stop; a commercial word, or text that is
+ * not plain): a function of its text, memoized (a line of keywords recurs on every page of a site).
+ */
+const seoVerdict = memoByText((text: string): { why: string[]; score: number } | null => {
+  const all = lineSpamAds(text);
+  const toks = tokens(text.replace(LABEL, ' '));
+  if (toks.length < 3) return null;
+  const short = toks.filter((t) => countHan(t) + t.replace(/[^A-Za-z]/g, '').length / 2 <= 8).length;
+  const seo = all.filter((m) => m.cls === 'seo');
+  const ad = all.filter((m) => m.cls !== 'seo');
+  const weight = [...new Map([...seo, ...ad].map((m) => [m.term, m.weight])).values()].reduce((a, b) => a + b, 0);
+  const distinctSeo = new Set(seo.map((m) => m.term)).size;
+  let why: string[] | undefined;
+  let score = 0;
+  if (toks.length >= 4 && short / toks.length >= 0.8 && ((weight >= 1 && distinctSeo >= 2) || (LABEL.test(text) && weight >= 0.3))) {
+    why = [...new Set([...seo, ...ad].map((m) => m.term))];
+    score = Math.min(1, 0.5 + weight / 3);
+  } else if ((!isProse(text) || toks.length >= 4) && !OWN_KEYWORDS.test(text)) {
+    // a repeated pattern is SEO only with commercial vocabulary (价格, 厂家, 大全, 哪家好…) in the line
+    // (counted first: the shared pattern costs more and is only needed then)
+    const commercial = toks.filter((t) => spamAdsMatches(t).some((m) => m.weight >= 0.1 && !PLACE_ONLY.has(m.term))).length;
+    if (commercial >= 3 && commercial / toks.length >= 0.5) {
+      const p = sharedPattern(toks);
+      if (p.count >= 3 && !ORG_SUFFIX.test(p.pattern) && p.count / toks.length >= 0.6 && toks.every((t) => countHan(t) <= 24)) {
+        why = [p.pattern + ' ×' + p.count];
+        score = Math.min(1, 0.5 + p.count / 10);
+      }
+    }
+  }
+  return why ? { why, score } : null;
+});
+
 export const seoKeywords: Rule = {
   id: 'spam/seo-keywords',
   category: 'spam',
@@ -61,7 +95,8 @@ export const seoKeywords: Rule = {
   locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out: Finding[] = [];
-    for (const line of ctx.lines) {
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank) continue;
       const text = line.text;
       // (the test reads the line itself: dropping `..`/`…` runs first, as this did, removes none of 。！？!?)
@@ -70,31 +105,9 @@ export const seoKeywords: Rule = {
       // both signals need commercial words: in the line (1), or in its tokens (2), which are pieces of the line
       // and match as it does when it is plain text (lexicon.ts) — most lines have none
       if (!all.length && isPlain(text)) continue;
-      const toks = tokens(text.replace(LABEL, ' '));
-      if (toks.length < 3) continue;
-      const short = toks.filter((t) => countHan(t) + t.replace(/[^A-Za-z]/g, '').length / 2 <= 8).length;
-      const seo = all.filter((m) => m.cls === 'seo');
-      const ad = all.filter((m) => m.cls !== 'seo');
-      const weight = [...new Map([...seo, ...ad].map((m) => [m.term, m.weight])).values()].reduce((a, b) => a + b, 0);
-      const distinctSeo = new Set(seo.map((m) => m.term)).size;
-      let why: string[] | undefined;
-      let score = 0;
-      if (toks.length >= 4 && short / toks.length >= 0.8 && ((weight >= 1 && distinctSeo >= 2) || (LABEL.test(text) && weight >= 0.3))) {
-        why = [...new Set([...seo, ...ad].map((m) => m.term))];
-        score = Math.min(1, 0.5 + weight / 3);
-      } else if ((!isProse(text) || toks.length >= 4) && !OWN_KEYWORDS.test(text)) {
-        // a repeated pattern is SEO only with commercial vocabulary (价格, 厂家, 大全, 哪家好…) in the line
-        // (counted first: the shared pattern costs more and is only needed then)
-        const commercial = toks.filter((t) => spamAdsMatches(t).some((m) => m.weight >= 0.1 && !PLACE_ONLY.has(m.term))).length;
-        if (commercial >= 3 && commercial / toks.length >= 0.5) {
-          const p = sharedPattern(toks);
-          if (p.count >= 3 && !ORG_SUFFIX.test(p.pattern) && p.count / toks.length >= 0.6 && toks.every((t) => countHan(t) <= 24)) {
-            why = [p.pattern + ' ×' + p.count];
-            score = Math.min(1, 0.5 + p.count / 10);
-          }
-        }
-      }
-      if (!why) continue;
+      const v = seoVerdict(text);
+      if (!v) continue;
+      const { why, score } = v;
       out.push(
         lineFinding(line, ctx.lines, {
           rule: 'spam/seo-keywords',

@@ -88,11 +88,11 @@ export function shingles(texts: string[]): number {
  * an article that mentions its subject works it into its sentences instead.
  */
 export function stuffing(texts: string[]): { title: string; count: number; lines: number } {
-  const norms = texts.map(normTrim);
-  const title = norms[0] ?? '';
+  const title = texts.length ? normTrim(texts[0]) : '';
   const none = { title, count: 0, lines: 0 };
   const tInk = title.replace(/\s/g, '').length;
   if (tInk < 6 || tInk > 24 || /[，。！？,.!?：:、；;|_\-]/.test(title)) return none;
+  const norms = texts.map(normTrim); // (only past the title's test: most first lines fail it)
   let count = 0;
   let lines = 0;
   for (const s of norms.slice(1)) {
