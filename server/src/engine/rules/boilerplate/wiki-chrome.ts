@@ -16,6 +16,7 @@
 import { Finding, Line, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { cues, lineShape, norm } from './common';
+import { memoByText } from '../../memo';
 
 const EDIT_LINK = /\[(?:编辑|編輯|编辑源代码|編輯原始碼|edit)\]$/i;
 const TOGGLE = /^\[(?:显示|隐藏|顯示|隱藏|show|hide)\]$/i;
@@ -25,15 +26,20 @@ const MAYBE = /[\[\^存檔档失]/;
 
 function why(line: Line): string | undefined {
   if (!MAYBE.test(line.text)) return undefined;
-  const n = norm(line.text).trim();
-  const ink = lineShape(line.text).ink;
+  return whyOf(line.text) ?? undefined;
+}
+
+/** why() of a line that passed MAYBE, by its text (memoized: 失, 存 and `[` pass it on many lines of every page). */
+const whyOf = memoByText((text: string): string | null => {
+  const n = norm(text).trim();
+  const ink = lineShape(text).ink;
   if (ink <= 30 && EDIT_LINK.test(n)) return 'section heading with its edit link';
   if (TOGGLE.test(n)) return 'navbox toggle';
   const ms = cues('boilerplate-wiki', n);
   if (/^\^\s/.test(n) && (ms.length || /\[\d{4}-\d{1,2}-\d{1,2}\]|\(PDF\)/i.test(n))) return 'reference-list entry';
   if (n.length <= 200 && ms.some((m) => m.weight >= 1)) return `archive note: ${ms[0].term}`;
-  return undefined;
-}
+  return null;
+});
 
 export const wikiChrome: Rule = {
   id: 'boilerplate/wiki-chrome',
