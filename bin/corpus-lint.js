@@ -19,4 +19,26 @@ try {
   }
   throw e;
 }
-process.exitCode = cli.main(process.argv.slice(2));
+// `check` on worker threads starts the binary again with V8 flags (cli/main.ts poolV8Flags): same arguments,
+// same stdio; its exit code (or signal) is this process's
+const host = {
+  relaunch(flags) {
+    const { spawn } = require('child_process');
+    const child = spawn(process.execPath, [...process.execArgv, ...flags, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
+    return new Promise((resolve) => {
+      child.on('error', (e) => {
+        process.stderr.write(`corpus-lint: cannot start ${process.execPath}: ${e.message}\n`);
+        resolve(2);
+      });
+      child.on('exit', (code, signal) => {
+        if (signal) {
+          process.removeAllListeners(signal); // end as the child ended: by the same signal
+          process.kill(process.pid, signal);
+        }
+        resolve(code ?? 2);
+      });
+    });
+  },
+};
+process.exitCode = cli.main(process.argv.slice(2), host);

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { SEEDS_DIR } from '../seeds';
+import * as cli from '../../server/src/cli/main';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'corpus-lint.js');
@@ -64,6 +65,44 @@ describe('CLI worker pool (check --jobs)', function () {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+
+  it('a pool run starts the binary again with the pool\'s V8 flags: same output and exit codes as without', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-relaunch-'));
+    try {
+      fs.writeFileSync(path.join(tmp, 'a.txt'), '版权所有 © 2021 示例网 京ICP备12345678号\n');
+      fs.writeFileSync(path.join(tmp, 'b.txt'), '今天天气很好。\n');
+      const args = ['check', '--format', 'json', '--no-entities', '--jobs', '2'];
+      const relaunched = run([...args, SEEDS_DIR, tmp]);
+      const plain = spawnSync(process.execPath, [BIN, ...args, SEEDS_DIR, tmp], { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, CORPUS_LINT_POOL_V8_FLAGS: '' } });
+      assert.strictEqual(relaunched.status, 1);
+      assert.strictEqual(plain.status, 1);
+      assert.strictEqual(relaunched.stdout, plain.stdout);
+      assert.strictEqual(relaunched.stderr, plain.stderr);
+      const missing = run([...args, tmp, path.join(tmp, 'missing.txt')]);
+      assert.strictEqual(missing.status, 2);
+      assert.match(missing.stderr, /missing\.txt/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('main() asks its host to start again with poolV8Flags() only for a pool run not started with them', async () => {
+    const asked: string[][] = [];
+    const host = { relaunch: async (flags: string[]) => (asked.push(flags), 7) };
+    assert.strictEqual(await cli.run(['check', '--jobs', '2', SEEDS_DIR], host), 7);
+    assert.deepStrictEqual(asked, [cli.poolV8Flags()]);
+    assert.deepStrictEqual(cli.poolV8Flags(), ['--no-concurrent-recompilation']);
+    asked.length = 0;
+    const quiet = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      await cli.run(['check', '--jobs', '1', '--no-entities', SEEDS_DIR], host); // one job: no pool
+      await cli.run(['check', '--jobs', '2', '--no-entities', path.join(SEEDS_DIR, 'seed-000.txt')], host); // one file
+    } finally {
+      process.stdout.write = quiet;
+    }
+    assert.deepStrictEqual(asked, []);
   });
 
   it('rejects --jobs 0', () => {
