@@ -6,7 +6,7 @@
  *   1. CLI without entities vs nodejieba.cut alone over the same pages (~100 MB; ratio of times)
  *   2. CLI with everything (entities included) vs nodejieba.cut, same pages
  *   3. edit → fresh diagnostics on a 100 KB page (real server over stdio: didChange → publishDiagnostics
- *      of that version), p50 / p95
+ *      of that version), p50 / p95 (3 runs of 40 edits, a new server each: the median of their p95)
  *   4. the same on a 10 MB file
  *   5. open → first diagnostics with a cold server (a new server process per run)
  *   6. server RSS with a 10 MB file open after 100 edits, and its growth across the edits
@@ -317,10 +317,21 @@ async function memory(text, edits, settings) {
     if (ONLY.includes(3)) {
       const page = bigText(100 * 1024);
       const n = QUICK ? 20 : 40;
-      console.log(`\n[3] edit → fresh diagnostics, ${f(Buffer.byteLength(page) / 1024)} KB page, ${n} edits (load ${loadavg()})`);
-      const r = await editLatency(page, n, 'page');
-      console.log(`  open: ${f(r.openMs)} ms; edits: p50 ${f(pct(r.lat, 50))} ms, p95 ${f(pct(r.lat, 95))} ms, ${spread(r.lat)}`);
-      report('3. edit → diagnostics, 100 KB page, p95', `p50 ${f(pct(r.lat, 50))} ms / p95 ${f(pct(r.lat, 95))} ms`, 'p95 ≤ 30 ms', pct(r.lat, 95) <= 30);
+      const series = QUICK ? 2 : 3;
+      console.log(`\n[3] edit → fresh diagnostics, ${f(Buffer.byteLength(page) / 1024)} KB page, ${series} runs of ${n} edits, a new server each (load ${loadavg()})`);
+      // one run's p95 is its 2nd–3rd slowest edit: the first edit after the open and one GC or compile move it
+      // by 10 ms from run to run on this machine; the figure is the median of the runs' p95 (all edits pooled shown too)
+      const p95s = [];
+      const all = [];
+      for (let k = 0; k < series; k++) {
+        const r = await editLatency(page, n, `page-${k}`);
+        p95s.push(pct(r.lat, 95));
+        all.push(...r.lat);
+        console.log(`  run ${k + 1}: open ${f(r.openMs)} ms; edits: p50 ${f(pct(r.lat, 50))} ms, p95 ${f(pct(r.lat, 95))} ms, ${spread(r.lat)}  (load ${loadavg()})`);
+      }
+      const p95 = median(p95s);
+      console.log(`  p95 per run: ${spread(p95s)}; all ${all.length} edits pooled: p50 ${f(pct(all, 50))} ms, p95 ${f(pct(all, 95))} ms`);
+      report('3. edit → diagnostics, 100 KB page, p95', `p50 ${f(pct(all, 50))} ms / p95 ${f(p95)} ms (median of ${series} runs; ${f(Math.min(...p95s))}–${f(Math.max(...p95s))})`, 'p95 ≤ 30 ms', p95 <= 30);
     }
     if (ONLY.includes(4)) {
       const big = bigText(BIG_MB * MB);
