@@ -77,7 +77,10 @@ export async function run(argv: string[], host?: Host): Promise<number> {
   return start(argv, host);
 }
 
-/** Whether `check` over `files` runs on the worker pool (more than one file, or a folder). */
+/**
+ * Whether `check` over `files` may run on the worker pool: more than one file, or a folder (not walked here:
+ * the process started again walks it; a folder of one file then runs without the pool, as it would here).
+ */
 function manyFiles(files: readonly string[]): boolean {
   if (files.length > 1) return true;
   try {

@@ -114,11 +114,13 @@ export const listingPage: Rule = {
 
     // 1. residue of a page the earlier rules already mostly rejected
     const fullRest = view.rest.filter((l) => l.full);
-    // (the template count only where the cheap conditions below hold: most pages keep full sentences)
-    const mayWipe = (share >= 0.45 && fullRest.length === 0) || (share >= 0.8 && fullRest.length === 1 && fullRest[0].ink < 60);
-    const templ = mayWipe ? templated(view.lines) : 0;
-    const lone = share >= 0.8 && templ >= 0.35 * view.lines.length && fullRest.length === 1 && fullRest[0].ink < 60;
-    if ((share >= 0.45 && fullRest.length === 0 && templ >= 0.2 * view.lines.length) || lone) {
+    // no full sentence left, or one lone short one on a page 80 %+ junk; the template count (the cost) only then:
+    // most pages keep full sentences
+    const noneLeft = share >= 0.45 && fullRest.length === 0;
+    const oneLeft = share >= 0.8 && fullRest.length === 1 && fullRest[0].ink < 60;
+    const templ = noneLeft || oneLeft ? templated(view.lines) : 0;
+    const lone = oneLeft && templ >= 0.35 * view.lines.length;
+    if ((noneLeft && templ >= 0.2 * view.lines.length) || lone) {
       const cut = view.rest.filter((l) => /(?:\.{2,}|…+)\s*$/.test(l.text.trim())).length;
       if (spamPage.check(ctx).length) return []; // a spam page: spam/spam-page gives the verdict, once
       return wipe(view, {
