@@ -8,10 +8,6 @@
  * Example: `标签: 防控  疫情  落实` → (line removed)
  */
 import { cueRule, cues, mayHaveCue } from './common';
-import { isJsSpace } from '../../text';
-
-/** What the line may open with before its cue (besides white space): `#【[(`. */
-const LEAD = new Set([0x23, 0x3010, 0x5b, 0x28]);
 
 export const tags = cueRule({
   name: 'tags',
@@ -20,11 +16,9 @@ export const tags = cueRule({
   message: 'Tag / keyword line.',
   messageZh: '标签/关键词行。',
   extra: (n) => {
-    // the cue must start the line (after the characters dropped below): most lines' first character starts none
-    let k = 0;
-    while (k < n.length && (isJsSpace(n.charCodeAt(k)) || LEAD.has(n.charCodeAt(k)))) k++;
-    if (!mayHaveCue('boilerplate-tags', n, k, k + 1)) return undefined;
     const s = n.replace(/^[\s#【\[(]+/, '');
+    // the cue must start what is left: most lines' first character starts none
+    if (!mayHaveCue('boilerplate-tags', s, 0, 1)) return undefined;
     const m = cues('boilerplate-tags', s).find((x) => x.start === 0);
     if (!m) return undefined;
     const rest = s.slice(m.end);
