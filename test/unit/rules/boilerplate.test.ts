@@ -108,6 +108,19 @@ ruleTable('boilerplate/template-summary', templateSummary, {
   ],
 });
 
+describe('boilerplate/template-summary across pages', () => {
+  // a body line's bigram hits are kept per line text for one set of summaries: another page's summaries
+  // must not be answered from them
+  it('a body line shared with a page of other summaries still counts for this page', () => {
+    const other = `核心提示:腊八节要吃腊八粥,但很多年轻人并不知道该怎样做?\n${BODY}`;
+    const page = `核心提示:市政府昨天召开常务会议研究部署今年夏季防汛工作\n\n${BODY}`;
+    assert.strictEqual(findingsOf(templateSummary, other).length, 0);
+    assert.strictEqual(findingsOf(templateSummary, page).length, 1);
+    assert.strictEqual(findingsOf(templateSummary, other).length, 0);
+    assert.strictEqual(findingsOf(templateSummary, page).length, 1);
+  });
+});
+
 ruleTable('boilerplate/repeated-line', repeatedLine, {
   valid: [
     `${HEADLINE}\n${BODY}`,
