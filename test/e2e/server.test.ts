@@ -103,6 +103,19 @@ describe('language server over stdio', function () {
       assert.ok(diagnostics.every((d) => d.data.version === 1));
     });
 
+    it('sends a verdict once the document is still, not with the diagnostics', async () => {
+      // (a change arriving right after the diagnostics must not wait for the verdict: see scheduleVerdict,
+      // 50 ms; it came within a few ms of the diagnostics before)
+      const u = 'file:///test/verdict-later.corpus';
+      await client.open(u, text);
+      await client.diagnosticsFor(u, 1);
+      const t = performance.now();
+      const v = await client.waitFor(() => client.verdicts.find((x) => x.uri === u && x.version === 1), 'verdict');
+      assert.ok(performance.now() - t >= 30, `the verdict came ${(performance.now() - t).toFixed(1)} ms after the diagnostics`);
+      assert.ok(v.analyzed);
+      await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+    });
+
     it('sends a verdict and shows it as a code lens on line 0', async () => {
       const v = await client.waitFor(() => client.verdicts.find((x) => x.uri === uri && x.version === 1), 'verdict');
       assert.ok(v.analyzed);
