@@ -16,7 +16,7 @@ import {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Finding, LineIndex, Position, Rule, RULES, Segmenter, summarize } from './engine';
+import { analyze, Finding, indexOfText, LineIndex, Position, Rule, RULES, Segmenter, summarize } from './engine';
 import { analyzeSteps, AnalyzeOptions } from './engine/analyze';
 import { AnalysisCache } from './engine/cache';
 import {
@@ -459,7 +459,7 @@ function findingsNear(a: Analysis, pos: Position): readonly Finding[] {
 }
 
 function lineIndexOf(a: Analysis): LineIndex {
-  return (a.index ??= new LineIndex(a.text));
+  return (a.index ??= indexOfText(a.text));
 }
 
 /** The verdict of an analysis (content share, counts; for a big document per section, kept with each section). */

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { LineIndex } from '../../server/src/engine';
+import { indexOfText, LineIndex } from '../../server/src/engine';
 import { splitLines, splitBlocks } from '../../server/src/engine/segment';
 
 describe('LineIndex', () => {
@@ -29,6 +29,18 @@ describe('LineIndex', () => {
       // offsets inside a \r\n pair map to the line end
       assert.ok(back === o || (text[o - 1] === '\r' && text[o] === '\n'), `offset ${o}`);
     }
+  });
+
+  it('indexOfText gives the last index of the same text again, and a new one for another text', () => {
+    const a = '第一行\r\n第二行\n';
+    const b = a + '第三行';
+    const ia = indexOfText(a);
+    assert.strictEqual(indexOfText(a), ia);
+    assert.strictEqual(indexOfText(a.slice(0, 3) + a.slice(3)), ia, 'an equal text built anew');
+    const ib = indexOfText(b);
+    assert.notStrictEqual(ib, ia);
+    assert.deepStrictEqual(ib.lineStarts, new LineIndex(b).lineStarts);
+    assert.deepStrictEqual(indexOfText(a).lineStarts, [0, 5, 9]);
   });
 });
 

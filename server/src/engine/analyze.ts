@@ -3,7 +3,7 @@
  * summarize(findings) → a verdict. Pure: no I/O, no globals beyond compiled word lists.
  */
 import { AnalysisContext, Category, CATEGORIES, EngineOptions, Finding, Rule } from './types';
-import { LineIndex } from './lineIndex';
+import { indexOfText } from './lineIndex';
 import { splitBlocks, splitLines } from './segment';
 import { applyEdits, primaryEdits } from './edits';
 import { judgeInput } from './input';
@@ -24,7 +24,7 @@ export const DEFAULT_CATEGORIES: Category[] = CATEGORIES.filter((c) => c !== 'en
 
 export function buildContext(text: string, options: EngineOptions = {}, prior: Finding[] = []): AnalysisContext {
   newAnalysis();
-  const index = new LineIndex(text);
+  const index = indexOfText(text);
   const lines = splitLines(text, index);
   const { blocks, blockOfLine } = splitBlocks(lines);
   return { text, lines, blocks, blockOfLine, options, prior, segmenter: options.segmenter };

