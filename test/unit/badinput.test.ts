@@ -12,6 +12,7 @@ import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { analyze, clean, LineIndex } from '../../server/src/engine';
 import { decode } from '../../server/src/cli/read';
+import { oddCounts } from '../../server/src/engine/input';
 import { checkDocument, splitsPair } from '../property/properties';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 
@@ -99,6 +100,27 @@ describe('bad input', function () {
         const icp = analyze(text).find((x) => x.rule === 'boilerplate/icp-license');
         assert.ok(icp, 'icp found');
         assert.strictEqual(idx.positionAt(icp.start).line, 4);
+      }
+    });
+
+    it('NUL, control and U+FFFD counts (found in runs) equal a look at every character', () => {
+      const byChar = (s: string) => {
+        const n = { nul: 0, control: 0, replacement: 0 };
+        for (let i = 0; i < s.length; i++) {
+          const c = s.charCodeAt(i);
+          if (c === 0) n.nul++;
+          else if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 127) n.control++;
+          else if (c === 0xfffd) n.replacement++;
+        }
+        return n;
+      };
+      const chars = ['\u0000', '\u0001', '\u0008', '\t', '\n', '\u000b', '\f', '\r', '\u000e', '\u001f', ' ', '\u007f', '\u0080', '\ufffd', '中', '\u{20000}', 'a'];
+      let seed = 3;
+      const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      for (let k = 0; k < 3000; k++) {
+        let s = '';
+        for (let j = Math.floor(rnd() * 20); j > 0; j--) s += chars[Math.floor(rnd() * chars.length)];
+        assert.deepStrictEqual(oddCounts(s), byChar(s), JSON.stringify(s));
       }
     });
 

@@ -31,6 +31,29 @@ describe('LineIndex', () => {
     }
   });
 
+  it('line starts agree with a look at every character, over random texts of \n, \r, \r\n and astral characters', () => {
+    const byChar = (text: string): number[] => {
+      const starts = [0];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+      return starts;
+    };
+    const parts = ['\n', '\r', '\r\n', '\n\r', 'a', '中', '\u{20000}', ' ', '\r\r', '\n\n'];
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 5000; k++) {
+      let text = '';
+      for (let j = Math.floor(rnd() * 12); j > 0; j--) text += parts[Math.floor(rnd() * parts.length)];
+      assert.deepStrictEqual(new LineIndex(text).lineStarts, byChar(text), JSON.stringify(text));
+    }
+  });
+
   it('indexOfText gives the last index of the same text again, and a new one for another text', () => {
     const a = '第一行\r\n第二行\n';
     const b = a + '第三行';

@@ -10,19 +10,38 @@ export interface InputVerdict {
   finding?: Finding;
 }
 
+/** Runs of what oddCounts counts. */
+const ODD = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]+/g;
+
+/**
+ * NUL characters, other control characters (all but tab, line breaks and form feed; DEL included) and
+ * U+FFFD in `s`. Their runs are found by a native search, not by a look at every character: the language
+ * server's first edits run this unoptimized (server.ts editFlags), where a loop over a 100 KB page's
+ * characters took 2.5–4.5 ms.
+ */
+export function oddCounts(s: string): { nul: number; control: number; replacement: number } {
+  let nul = 0;
+  let control = 0;
+  let replacement = 0;
+  ODD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ODD.exec(s))) {
+    const run = m[0];
+    for (let i = 0; i < run.length; i++) {
+      const c = run.charCodeAt(i);
+      if (c === 0) nul++;
+      else if (c === 0xfffd) replacement++;
+      else control++;
+    }
+  }
+  return { nul, control, replacement };
+}
+
 /** Looks at a prefix of the text (enough to judge, cheap on huge files). */
 export function judgeInput(text: string): InputVerdict {
   if (!text.trim()) return { kind: 'empty' };
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  let control = 0;
-  let replacement = 0;
-  let nul = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 0) nul++;
-    else if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 127) control++;
-    else if (c === 0xfffd) replacement++;
-  }
+  const { nul, control, replacement } = oddCounts(sample);
   const n = sample.length;
   if (nul > 0 && (nul + control) / n > 0.01) {
     return inputVerdict(text, 'binary', 'artifact/binary', `This looks like a binary file, not text (${nul} NUL bytes, ${control} control characters in the first ${n} characters); nothing else was checked.`, `这看起来是二进制文件而不是文本(前 ${n} 个字符中有 ${nul} 个 NUL 字节、${control} 个控制字符),未做其他检查。`);

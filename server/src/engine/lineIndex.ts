@@ -8,19 +8,24 @@ export interface Position {
   character: number;
 }
 
+/** A line break: \r\n, \r or \n (as in LSP). */
+const BREAK = /\r\n|\r|\n/g;
+
 export class LineIndex {
   /** Offset at which each line starts. */
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+    // line breaks found by native searches, a call per line, rather than a look at every character: the
+    // language server's edits run this unoptimized at first (server.ts editFlags), where the loop over a
+    // 100 KB page's characters cost ~0.3–1 ms
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      BREAK.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = BREAK.exec(text))) starts.push(m.index + m[0].length);
     }
     this.lineStarts = starts;
   }
