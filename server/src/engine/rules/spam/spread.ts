@@ -47,7 +47,9 @@ export const spread: Rule = {
     // advertising lines only: stuffed titles (keyword-titles) alternate with real excerpts
     const spam = spamCoveredLines(ctx, 'spam', (f) => f.rule !== 'spam/keyword-titles');
     if (spam.size < 3) return out;
-    const boiler = spamCoveredLines(ctx, 'boilerplate');
+    // the lines boilerplate covers, only once a run of lines between spam lines is taken (a pass over every
+    // boilerplate finding on every edit otherwise)
+    let boiler: Set<number> | undefined;
     const add = new Map<number, string>();
     for (let blockI = 0, blocksArr = ctx.blocks; blockI < blocksArr.length; blockI++) {
       const block = blocksArr[blockI];
@@ -66,14 +68,19 @@ export const spread: Rule = {
         const after = j < block.last;
         const len = j - i + 1;
         // a run of two counts only inside an alternating stretch (spam again just beyond both bounds)
-        const alternating = len === 1 || ([i - 2, i - 3].some((k) => spam.has(k)) && [j + 2, j + 3].some((k) => spam.has(k)));
+        const alternating = len === 1 || ((spam.has(i - 2) || spam.has(i - 3)) && (spam.has(j + 2) || spam.has(j + 3)));
         if (len <= 2 && ((before && after && alternating) || ((before || after) && inBlock >= 5 && inBlock * 2 >= block.last - block.first + 1))) {
+          boiler ??= spamCoveredLines(ctx, 'boilerplate');
           for (let k = i; k <= j; k++) if (!boiler.has(k) && !ctx.lines[k].blank) add.set(k, 'between spam lines');
         }
         i = j + 1;
       }
     }
-    const adLines = ctx.prior.filter((f) => f.category === 'spam' && (f.rule === 'spam/ad-lexicon' || f.rule === 'spam/site-names')).length;
+    let adLines = 0;
+    for (let fI = 0, prior = ctx.prior; fI < prior.length; fI++) {
+      const f = prior[fI];
+      if (f.category === 'spam' && (f.rule === 'spam/ad-lexicon' || f.rule === 'spam/site-names')) adLines++;
+    }
     if (adLines >= 4) {
       for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
         const line = linesArr[lineI];
