@@ -136,16 +136,44 @@ export function spamCoveredLines(ctx: AnalysisContext, category = 'spam', only?:
     for (let li = firstLineEndingAfter(lines, f.start); li < lines.length; li++) {
       const line = lines[li];
       if (line.start >= f.end) break;
-      if (line.blank || line.end <= f.start) continue;
-      const a = Math.max(line.start, f.start);
-      const b = Math.min(line.end, f.end);
-      const ink = nonSpaceM(line.text);
-      // a finding over the whole line but its leading / trailing white space covers all its ink
-      const cov = a <= line.start + leadingSpace(line.text) && b >= line.end - trailingSpace(line.text) ? ink : nonSpaceUnits(ctx.text, a, b);
-      if (ink && cov / ink >= 0.5) out.add(line.index);
+      if (coversHalf(ctx, line, f)) out.add(line.index);
     }
   }
   return out;
+}
+
+/** Does finding `f` cover at least half of the ink of `line` (which it overlaps or touches)? */
+function coversHalf(ctx: AnalysisContext, line: Line, f: Finding): boolean {
+  if (line.blank || line.end <= f.start) return false;
+  const a = Math.max(line.start, f.start);
+  const b = Math.min(line.end, f.end);
+  const ink = nonSpaceM(line.text);
+  // a finding over the whole line but its leading / trailing white space covers all its ink
+  const cov = a <= line.start + leadingSpace(line.text) && b >= line.end - trailingSpace(line.text) ? ink : nonSpaceUnits(ctx.text, a, b);
+  return ink > 0 && cov / ink >= 0.5;
+}
+
+/**
+ * spamCoveredLines(ctx, category, (f) => f.rule !== exceptRule) as marks: `mark[i]` set to 1 for each line
+ * covered (`mark` holds at least ctx.lines.length zeros; the caller clears it again); returns how many
+ * lines. For a caller run on every edit that only asks "is line i covered": no Set, no closure per finding.
+ */
+export function markCoveredLines(ctx: AnalysisContext, category: string, exceptRule: string, mark: Uint8Array): number {
+  let count = 0;
+  const lines = ctx.lines;
+  for (let fI = 0, priorArr = ctx.prior; fI < priorArr.length; fI++) {
+    const f = priorArr[fI];
+    if (f.category !== category || f.rule === exceptRule) continue;
+    for (let li = firstLineEndingAfter(lines, f.start); li < lines.length; li++) {
+      const line = lines[li];
+      if (line.start >= f.end) break;
+      if (mark[line.index] === 0 && coversHalf(ctx, line, f)) {
+        mark[line.index] = 1;
+        count++;
+      }
+    }
+  }
+  return count;
 }
 
 const nonBlankOf = new WeakMap<readonly Line[], readonly Line[]>();
