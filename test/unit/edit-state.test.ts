@@ -1,7 +1,8 @@
 /**
  * Rules that keep something between analyses beyond facts of a line's text (findings handed out again while
  * a line keeps its place and the page's count: artifact/doubled-punctuation, artifact/pinyin-annotation;
- * reused scratch arrays and marks: spam/spread, boilerplate/teaser-list, lead-excerpt, wiki-chrome…) must
+ * reused scratch arrays and marks: spam/spread, boilerplate/teaser-list, lead-excerpt, wiki-chrome…; the
+ * counts script/document keeps from the previous analysis) must
  * give what an engine that never saw the earlier documents gives: document A then document B = B alone.
  * "Alone" is a second copy of the engine's modules (fresh module state), which analyses the same texts in
  * the opposite order and without a cache.
@@ -11,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as engine from '../../server/src/engine';
 import { AnalysisCache } from '../../server/src/engine/cache';
+import { scriptHanCounts } from '../../server/src/engine/convert';
 import { SEEDS_DIR, seedIds } from '../seeds';
 
 type Engine = typeof engine;
@@ -81,5 +83,20 @@ describe('state kept between analyses: A then B = B alone', () => {
     const cache = new AnalysisCache();
     const inOrder = texts.map((t) => run(engine, t, cache));
     for (let i = texts.length - 1; i >= 0; i--) assert.strictEqual(run(fresh, texts[i]), inOrder[i], `text ${i}`);
+  });
+
+  it('script/document: the counts kept from the previous analysis add up to the whole text’s counts', () => {
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    let text = fs.readFileSync(path.join(SEEDS_DIR, `${seedIds()[0]}.txt`), 'utf8') + '\n關於我們 這是一個測試\n';
+    const other = '另一個文件：繁體字與简体字\n';
+    for (let i = 0; i < 40; i++) {
+      text = edit(text, rnd);
+      const t = i % 7 === 3 ? other : text; // now and then another document in between
+      const f = engine.analyze(t, { categories: ['script'] }).find((x) => x.rule === 'script/document');
+      const c = scriptHanCounts(t);
+      if (!c.han) assert.strictEqual(f, undefined);
+      else assert.strictEqual(f?.evidence?.[1], `traditional=${c.traditional} simplified=${c.simplified} han=${c.han}`, `edit ${i}`);
+    }
   });
 });
