@@ -240,8 +240,10 @@ function judgePage(ctx: AnalysisContext): Finding[] {
     if (longCount >= 3) {
       const longRest = view.rest.filter((l) => l.ink >= 30);
       const pairs = shingles(longRest.map((l) => l.text));
-      const mid = view.rest.filter((l) => l.ink >= 10 && MID_START.test(normTrim(l.text))).length;
-      const spammed = spamOnCoveredLine(view);
+      // (the mid-sentence starts and the pass over every earlier finding only when a pair was found: most
+      // pages have none, and neither count then changes the verdict)
+      const mid = pairs >= 1 ? view.rest.filter((l) => l.ink >= 10 && MID_START.test(normTrim(l.text))).length : 0;
+      const spammed = pairs >= 1 && spamOnCoveredLine(view);
       if (pairs >= 2 || (pairs >= 1 && mid >= 2 && spammed)) {
         return wipe(view, {
           ...base,

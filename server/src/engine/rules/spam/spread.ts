@@ -17,7 +17,7 @@
 import { AnalysisContext, Rule, Finding } from '../../types';
 import { lineFinding } from '../helpers';
 import { countHan } from '../../text';
-import { adScore, isProse, markCoveredLines, spamCoveredLines } from './util';
+import { adScore, isProse, markLinesOf, spamCoveredLines } from './util';
 
 /** Test 2's verdict on a line by its text (the text alone decides it; asked again after every edit). */
 const weak = new Map<string, string | null>();
@@ -37,7 +37,7 @@ function weakAd(text: string): string | null {
   return why;
 }
 
-/** Lines marked spam by markCoveredLines, reused across analyses (all zeros between two). */
+/** Lines marked spam (spam/util markLinesOf), reused across analyses (all zeros between two). */
 let spamMark = new Uint8Array(1024);
 
 /** Is line k (maybe out of range) marked spam, among n lines? */
@@ -57,9 +57,17 @@ export const spread: Rule = {
     // array (cleared again below) rather than a Set and a closure per finding: asked of every line on every edit
     if (spamMark.length < n) spamMark = new Uint8Array(n);
     const mark = spamMark;
-    const count = markCoveredLines(ctx, 'spam', 'spam/keyword-titles', mark);
+    // one pass over the earlier findings: the lines spam covers and the count of advertising-line findings
+    let count = 0;
+    let adLines = 0;
     try {
-      if (count >= 3) spreadOver(ctx, mark, out);
+      for (let fI = 0, prior = ctx.prior; fI < prior.length; fI++) {
+        const f = prior[fI];
+        if (f.category !== 'spam') continue;
+        if (f.rule === 'spam/ad-lexicon' || f.rule === 'spam/site-names') adLines++;
+        if (f.rule !== 'spam/keyword-titles') count += markLinesOf(ctx, f, mark);
+      }
+      if (count >= 3) spreadOver(ctx, mark, adLines, out);
     } finally {
       mark.fill(0, 0, n);
     }
@@ -67,8 +75,8 @@ export const spread: Rule = {
   },
 };
 
-/** The two tests over the lines marked spam (`mark`: 1 for a line earlier spam findings cover). */
-function spreadOver(ctx: AnalysisContext, mark: Uint8Array, out: Finding[]): void {
+/** The two tests over the lines marked spam (`mark`: 1 for a line earlier spam findings cover; `adLines`: ad-lexicon and site-names findings). */
+function spreadOver(ctx: AnalysisContext, mark: Uint8Array, adLines: number, out: Finding[]): void {
   const n = ctx.lines.length;
   // the lines boilerplate covers, only once a run of lines between spam lines is taken (a pass over every
   // boilerplate finding on every edit otherwise)
@@ -98,11 +106,6 @@ function spreadOver(ctx: AnalysisContext, mark: Uint8Array, out: Finding[]): voi
       }
       i = j + 1;
     }
-  }
-  let adLines = 0;
-  for (let fI = 0, prior = ctx.prior; fI < prior.length; fI++) {
-    const f = prior[fI];
-    if (f.category === 'spam' && (f.rule === 'spam/ad-lexicon' || f.rule === 'spam/site-names')) adLines++;
   }
   if (adLines >= 4) {
     for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {

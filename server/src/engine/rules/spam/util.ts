@@ -154,23 +154,19 @@ function coversHalf(ctx: AnalysisContext, line: Line, f: Finding): boolean {
 }
 
 /**
- * spamCoveredLines(ctx, category, (f) => f.rule !== exceptRule) as marks: `mark[i]` set to 1 for each line
- * covered (`mark` holds at least ctx.lines.length zeros; the caller clears it again); returns how many
- * lines. For a caller run on every edit that only asks "is line i covered": no Set, no closure per finding.
+ * The lines finding `f` covers as spamCoveredLines counts them, as marks: `mark[i]` set to 1 for each (`mark`
+ * holds an entry per line; the caller clears it again); returns how many were not marked yet. For a caller run
+ * on every edit that only asks "is line i covered": no Set, no closure per finding.
  */
-export function markCoveredLines(ctx: AnalysisContext, category: string, exceptRule: string, mark: Uint8Array): number {
+export function markLinesOf(ctx: AnalysisContext, f: Finding, mark: Uint8Array): number {
   let count = 0;
   const lines = ctx.lines;
-  for (let fI = 0, priorArr = ctx.prior; fI < priorArr.length; fI++) {
-    const f = priorArr[fI];
-    if (f.category !== category || f.rule === exceptRule) continue;
-    for (let li = firstLineEndingAfter(lines, f.start); li < lines.length; li++) {
-      const line = lines[li];
-      if (line.start >= f.end) break;
-      if (mark[line.index] === 0 && coversHalf(ctx, line, f)) {
-        mark[line.index] = 1;
-        count++;
-      }
+  for (let li = firstLineEndingAfter(lines, f.start); li < lines.length; li++) {
+    const line = lines[li];
+    if (line.start >= f.end) break;
+    if (mark[line.index] === 0 && coversHalf(ctx, line, f)) {
+      mark[line.index] = 1;
+      count++;
     }
   }
   return count;
