@@ -49,9 +49,8 @@ export const invisibleCharacter: Rule = {
     RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = RUN.exec(text))) {
-      const before = charBefore(text, m.index);
-      const after = charAt(text, m.index + m[0].length);
-      if (/^[\u200c\u200d]+$/.test(m[0]) && !(plain(before) && plain(after))) continue; // a working joiner
+      // a working joiner (the neighbours are read only for a run of joiners: a string per neighbour otherwise)
+      if (/^[\u200c\u200d]+$/.test(m[0]) && !(plain(charBefore(text, m.index)) && plain(charAt(text, m.index + m[0].length)))) continue;
       const nm = name(m[0]);
       out.push(
         spanFinding(m.index, m.index + m[0].length, {

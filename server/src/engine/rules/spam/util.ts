@@ -142,6 +142,23 @@ export function spamCoveredLines(ctx: AnalysisContext, category = 'spam', only?:
   return out;
 }
 
+/**
+ * spamCoveredLines(ctx, category).has(li) for one line: a finding of `category` overlapping it covers half of
+ * its ink. For a caller that asks of a few lines only (spam/spread): the set of every line costs a pass over
+ * the lines of every such finding.
+ */
+export function lineCoveredBy(ctx: AnalysisContext, category: string, li: number): boolean {
+  const line = ctx.lines[li];
+  if (line.blank) return false;
+  for (let fI = 0, priorArr = ctx.prior; fI < priorArr.length; fI++) {
+    const f = priorArr[fI];
+    // (the lines spamCoveredLines visits for f: ending after its start, starting before its end)
+    if (f.category !== category || line.end <= f.start || line.start >= f.end) continue;
+    if (coversHalf(ctx, line, f)) return true;
+  }
+  return false;
+}
+
 /** Does finding `f` cover at least half of the ink of `line` (which it overlaps or touches)? */
 function coversHalf(ctx: AnalysisContext, line: Line, f: Finding): boolean {
   if (line.blank || line.end <= f.start) return false;
