@@ -1,7 +1,9 @@
 /**
  * Shared measures of the spam rules (not a rule): advertising scores from the graded lexicon
  * `spam-ads`, the crackdown/news damping lexicon, token splitting, and the "is this a real
- * sentence" test that decides between flagging a span and flagging a whole line.
+ * sentence" test that decides between flagging a span and flagging a whole line; the lines earlier findings
+ * cover (as a set, as marks, or asked of one line), and the non-blank lines of an analysis listed once
+ * (`nonBlankLines`, also read by boilerplate rules that walk every non-blank line on every edit).
  */
 import { AnalysisContext, Finding, Line } from '../../types';
 import { lexicon, LexMatch } from '../../lexicon';
