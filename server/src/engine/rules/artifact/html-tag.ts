@@ -29,7 +29,9 @@ export const htmlTag: Rule = {
   locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out: Finding[] = [];
-    for (const line of ctx.lines) {
+    // (indexed: the line cache hands the rule every line, those it serves blank, on every edit)
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank || !line.text.includes('<')) continue;
       const tags = htmlTags(line.text);
       if (!tags.length) continue;

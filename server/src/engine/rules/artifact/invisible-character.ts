@@ -22,8 +22,22 @@ function plain(c: string | undefined): boolean {
 }
 
 function name(run: string): string {
-  return [...new Set([...run].map((c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')))].join(' ');
+  let n = names.get(run);
+  if (n === undefined) {
+    n = [...new Set([...run].map((c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')))].join(' ');
+    if (run.length <= 64) {
+      if (names.size >= 1000) names.clear();
+      names.set(run, n);
+    }
+  }
+  return n;
 }
+
+/**
+ * name() of the runs met so far (a function of the run alone): a page has a few distinct runs, met again on
+ * every edit, where the spread, Set and map per finding (three times) cost in the interpreter.
+ */
+const names = new Map<string, string>();
 
 export const invisibleCharacter: Rule = {
   id: ID,
@@ -35,17 +49,17 @@ export const invisibleCharacter: Rule = {
     RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = RUN.exec(text))) {
-      const before = charBefore(text, m.index);
-      const after = charAt(text, m.index + m[0].length);
-      if (/^[\u200c\u200d]+$/.test(m[0]) && !(plain(before) && plain(after))) continue; // a working joiner
+      // a working joiner (the neighbours are read only for a run of joiners: a string per neighbour otherwise)
+      if (/^[\u200c\u200d]+$/.test(m[0]) && !(plain(charBefore(text, m.index)) && plain(charAt(text, m.index + m[0].length)))) continue;
+      const nm = name(m[0]);
       out.push(
         spanFinding(m.index, m.index + m[0].length, {
           rule: ID,
           category: 'artifact',
-          message: `Invisible character(s) ${name(m[0])}`,
-          messageZh: `不可见字符 ${name(m[0])}`,
+          message: `Invisible character(s) ${nm}`,
+          messageZh: `不可见字符 ${nm}`,
           score: 0.9,
-          evidence: [name(m[0])],
+          evidence: [nm],
           fixTitle: 'Remove the invisible character',
         }),
       );

@@ -34,7 +34,9 @@ export const lostCharacter: Rule = {
   locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out: Finding[] = [];
-    for (const line of ctx.lines) {
+    // (indexed: the line cache hands the rule every line, those it serves blank, on every edit)
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       const t = line.text;
       if (!/[\ufffd?]/.test(t)) continue;
       CANDIDATE.lastIndex = 0;

@@ -189,7 +189,7 @@ export const pinyinAnnotation: Rule = {
         }
         placedOf.set(lh, (p = { at: start, dense, findings }));
       }
-      for (const f of p.findings) out.push(f);
+      for (let fI = 0, fs = p.findings; fI < fs.length; fI++) out.push(fs[fI]);
     }
     return out;
   },

@@ -48,8 +48,13 @@ export const contact = cueRule({
     // a contact cue in the middle of a long document is often content (an event's hotline); footers sit at the ends
     const pos = line.index / Math.max(1, ctx.lines.length - 1);
     if (!(pos <= 0.15 || pos >= 0.6)) return false;
+    const ts = termsOf(line.text);
+    // no code unit of the line starts a cue (most lines): no cue, so no verdict either way (the verdict needs
+    // a cue of the same lexicon in the same normalized text) — the gate says so without the page's counts
+    if (ts === NONE) return false;
     const common = commonCues(ctx);
-    return !termsOf(line.text).some((t) => common.has(t));
+    for (let q = 0; q < ts.length; q++) if (common.has(ts[q])) return false;
+    return true;
   },
   message: 'Contact or “about us” footer.',
   messageZh: '联系方式或“关于我们”页脚。',

@@ -16,6 +16,7 @@ import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
 import { inkLength } from '../../text';
 import { memoByText } from '../../memo';
+import { nonBlankLines } from '../spam/util';
 
 /** Visible characters as printed (lineShape drops a `?` it takes for a lost character). */
 const width = (t: string) => inkLength(norm(t));
@@ -38,13 +39,18 @@ const titleLike = memoByText((text: string): boolean => {
   return w >= 15 && w <= 40 && !/[。！？!?，,；;：:…」』”"）)]$/.test(s.text) && s.han >= 0.5 * s.ink && !NUMBERED.test(s.text);
 });
 
+/** titleLike of the current analysis's non-blank lines, reused (no array per analysis). */
+let okScratch = new Uint8Array(256);
+
 export const cutTitles: Rule = {
   id: 'boilerplate/cut-titles',
   category: 'boilerplate',
   scope: 'block',
   check(ctx): Finding[] {
-    const lines = ctx.lines.filter((l) => !l.blank);
-    const ok = lines.map((l) => titleLike(l.text));
+    const lines = nonBlankLines(ctx.lines);
+    if (okScratch.length < lines.length) okScratch = new Uint8Array(lines.length);
+    const ok = okScratch;
+    for (let k = 0; k < lines.length; k++) ok[k] = titleLike(lines[k].text) ? 1 : 0;
     const out: Finding[] = [];
     let k = 0;
     while (k < lines.length) {

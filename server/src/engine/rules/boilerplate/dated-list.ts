@@ -16,6 +16,7 @@ import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
 import { memoByText } from '../../memo';
+import { nonBlankLines } from '../spam/util';
 
 const D = '(?:(?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?|\\d{1,2}[-/]\\d{1,2}|\\d{1,2}月\\d{1,2}日)(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?';
 const TAIL = new RegExp('[\\s(（\\[【]*' + D + '\\s*[)）\\]】]?\\s*$');
@@ -39,13 +40,18 @@ export function isDatedLine(text: string): boolean {
   return /[\u4e00-\u9fff]/.test(rest);
 }
 
+/** isDatedLineM of the current analysis's non-blank lines, reused (no array per analysis). */
+let datedScratch = new Uint8Array(256);
+
 export const datedList: Rule = {
   id: 'boilerplate/dated-list',
   category: 'boilerplate',
   scope: 'block',
   check(ctx): Finding[] {
-    const lines = ctx.lines.filter((l) => !l.blank);
-    const dated = lines.map((l) => isDatedLineM(l.text));
+    const lines = nonBlankLines(ctx.lines);
+    if (datedScratch.length < lines.length) datedScratch = new Uint8Array(lines.length);
+    const dated = datedScratch;
+    for (let k = 0; k < lines.length; k++) dated[k] = isDatedLineM(lines[k].text) ? 1 : 0;
     const out: Finding[] = [];
     let k = 0;
     while (k < lines.length) {
@@ -63,7 +69,8 @@ export const datedList: Rule = {
           j += 2;
         } else break;
       }
-      const n = run.filter((i) => dated[i]).length;
+      let n = 0;
+      for (let r = 0; r < run.length; r++) if (dated[run[r]]) n++;
       if (n >= 3) {
         for (const i of run) {
           out.push(lineFinding(lines[i], ctx.lines, { rule: this.id, category: 'boilerplate', score: dated[i] ? 0.8 : 0.6, message: dated[i] ? 'Dated headline of a list of other pages.' : 'Header of a list of dated headlines.', messageZh: dated[i] ? '其他页面列表中带日期的标题。' : '带日期标题列表的标题行。', evidence: [`${n} dated lines in a row`] }));

@@ -101,7 +101,13 @@ export const listingPage: Rule = {
     const base = { rule: this.id, category: 'boilerplate' as const, message: 'Listing page: nothing on this page is content.', messageZh: '列表页：本页没有正文。' };
 
     // 3 (checked first: it needs no minimum of lines). a listing cue, and nothing complete left
-    const cue = ctx.prior.find((f) => LISTING_CUES.has(f.rule));
+    let cue: Finding | undefined;
+    for (let fI = 0, prior = ctx.prior; fI < prior.length; fI++) {
+      if (LISTING_CUES.has(prior[fI].rule)) {
+        cue = prior[fI];
+        break;
+      }
+    }
     if (cue && view.rest.length <= 8 && !view.rest.some(complete)) {
       if (spamPage.check(ctx).length) return [];
       return wipe(view, {
@@ -131,14 +137,15 @@ export const listingPage: Rule = {
     }
 
     // 2. product / record catalogue: many lines share one template tail
+    // (an indexed loop: run on every edit, where a closure per line costs in the interpreter)
     const groups = new Map<string, number[]>();
-    view.lines.forEach((l, k) => {
-      const t = templateTail(l);
-      if (!t) return;
+    for (let k = 0, vl = view.lines; k < vl.length; k++) {
+      const t = templateTail(vl[k]);
+      if (!t) continue;
       const g = groups.get(t);
       if (g) g.push(k);
       else groups.set(t, [k]);
-    });
+    }
     for (const [tail, all] of groups) {
       // the densest run of records: at most two other lines (a description) between two records
       let best = 0; // the first longest run: all[best, best + bestLen)

@@ -18,6 +18,7 @@
 import { AnalysisContext, Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm, squashed } from './common';
+import { nonBlankLines } from '../spam/util';
 
 /** A copy counts when it follows its original within this many lines (the headline under the title). */
 const NEAR = 12;
@@ -36,15 +37,17 @@ const CUT_END = /(?:\.{2,}|…+|。。。)$/;
 
 /** Lines among the first four whose text (ellipsis cut off) reappears inside a longer later line. */
 export function descriptionBoxes(ctx: AnalysisContext): { line: number; in: number }[] {
-  const lines = ctx.lines.filter((l) => !l.blank);
-  const keys = lines.map((l) => lineKey(l.text));
+  const lines = nonBlankLines(ctx.lines);
   const out: { line: number; in: number }[] = [];
+  // (the later lines' keys only for a line that passes: a key of every line on every edit cost more)
   for (let k = 0; k < Math.min(4, lines.length); k++) {
     const shape = lineShape(lines[k].text);
-    const key = keys[k].replace(CUT_END, '');
-    if (shape.ink < 30 || key.length < 25 || !(shape.sentence || CUT_END.test(keys[k]))) continue;
+    const full = lineKey(lines[k].text);
+    const key = full.replace(CUT_END, '');
+    if (shape.ink < 30 || key.length < 25 || !(shape.sentence || CUT_END.test(full))) continue;
     for (let j = k + 1; j < lines.length; j++) {
-      if (keys[j].length >= key.length + 10 && keys[j].includes(key)) {
+      const kj = lineKey(lines[j].text);
+      if (kj.length >= key.length + 10 && kj.includes(key)) {
         out.push({ line: lines[k].index, in: lines[j].index });
         break;
       }
@@ -59,7 +62,9 @@ export const repeatedLine: Rule = {
   scope: 'line',
   check(ctx) {
     const out: Finding[] = [];
-    for (const d of descriptionBoxes(ctx)) {
+    const boxes = descriptionBoxes(ctx);
+    for (let dI = 0; dI < boxes.length; dI++) {
+      const d = boxes[dI];
       out.push(lineFinding(ctx.lines[d.line], ctx.lines, {
         rule: 'boilerplate/repeated-line', category: 'boilerplate', score: 0.6,
         message: `Repeated inside line ${d.in + 1}: the page's description box.`,
@@ -73,12 +78,12 @@ export const repeatedLine: Rule = {
       const line = linesArr[lineI];
       if (line.blank) continue;
       const key = lineKey(line.text);
-      const shape = lineShape(line.text);
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, line.index);
         continue;
       }
+      const shape = lineShape(line.text);
       if (shape.ink < 3 || /^[\d\s\p{P}]+$/u.test(key)) continue;
       if (shape.sentence && shape.ink >= 30 && line.index - first <= 3 && firstSentence(ctx) === first) {
         // a paragraph shown twice in a row: the first copy is the page's description box

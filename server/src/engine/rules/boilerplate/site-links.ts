@@ -15,6 +15,7 @@ import { lineFinding } from '../helpers';
 import { cues, lineShape, norm } from './common';
 import { inkLength } from '../../text';
 import { memoByText } from '../../memo';
+import { nonBlankLines } from '../spam/util';
 
 function endsInSite(item: string): boolean {
   return cues('boilerplate-site', item).some((m) => m.end === item.length);
@@ -48,17 +49,18 @@ export const siteLinksRule: Rule = {
   scope: 'line',
   check(ctx): Finding[] {
     const out: Finding[] = [];
-    const lines = ctx.lines.filter((l) => !l.blank);
-    lines.forEach((l, k) => {
+    const lines = nonBlankLines(ctx.lines);
+    for (let k = 0; k < lines.length; k++) {
+      const l = lines[k];
       const prev = lines[k - 1];
       const headed = !!prev && headerM(prev.text);
       const items = (headed ? headedLinksM : linksM)(l.text);
-      if (!items) return;
+      if (!items) continue;
       if (headed) {
         out.push(lineFinding(prev, ctx.lines, { rule: this.id, category: 'boilerplate', score: 0.7, message: 'Header of a list of links to other sites.', messageZh: '友情链接列表的标题。', evidence: ['header above a site-link row'] }));
       }
       out.push(lineFinding(l, ctx.lines, { rule: this.id, category: 'boilerplate', score: 0.8, message: 'Links to other sites.', messageZh: '其他网站的链接列表。', evidence: [`${items.length} items, ${items.filter(endsInSite).length} of them site names`] }));
-    });
+    }
     return out;
   },
 };

@@ -16,6 +16,7 @@ import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
 import { memoByText } from '../../memo';
+import { nonBlankLines } from '../spam/util';
 
 const CUT = /(?:\.{3,}|…+)\s*$/;
 
@@ -38,7 +39,7 @@ export const teaserPairs: Rule = {
   category: 'boilerplate',
   scope: 'block',
   check(ctx): Finding[] {
-    const lines = ctx.lines.filter((l) => !l.blank);
+    const lines = nonBlankLines(ctx.lines);
     const pairs: number[] = [];
     for (let k = 0; k + 1 < lines.length; k++) if (isExcerpt(lines[k + 1].text) && isTitle(lines[k].text)) pairs.push(k);
     const out: Finding[] = [];

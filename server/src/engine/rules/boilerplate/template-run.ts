@@ -17,6 +17,8 @@ import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
 import { lexicon } from '../../lexicon';
 import { shapeOf } from './page-evidence';
+import { memoByText } from '../../memo';
+import { nonBlankLines } from '../spam/util';
 
 const MIN_SAME = 5;
 const MIN_LANG = 3;
@@ -26,16 +28,24 @@ let languages: Set<string> | undefined;
 /** A line that is only a language name (a set lookup: the list mixes scripts, an automaton would be slow). */
 function isLanguage(text: string): boolean {
   if (text.length > 40) return false;
+  return isLanguageM(text);
+}
+
+/** isLanguage of a short line, by its text (memoized: a trimmed copy of every short line on every analysis). */
+const isLanguageM = memoByText((text: string): boolean => {
   languages ??= new Set(lexicon('boilerplate-languages').entries.map((e) => e.term.normalize('NFKC')));
   return languages.has(norm(text).trim());
-}
+});
+
+/** A line's shape (shapeOf) when it is short (20 visible characters at most), else '': by its text, memoized. */
+const shortShape = memoByText((text: string): string => (lineShape(text).ink <= 20 ? shapeOf(text) : ''));
 
 export const templateRun: Rule = {
   id: 'boilerplate/template-run',
   category: 'boilerplate',
   scope: 'block',
   check(ctx): Finding[] {
-    const lines = ctx.lines.filter((l) => !l.blank);
+    const lines = nonBlankLines(ctx.lines);
     const out: Finding[] = [];
     const flag = (k: number, j: number, why: string) => {
       for (let i = k; i < j; i++) out.push(lineFinding(lines[i], ctx.lines, { rule: this.id, category: 'boilerplate', score: 0.75, message: 'Menu line (a run of lines cut from one template).', messageZh: '菜单行(同一模板的连续短行)。', evidence: [why] }));
@@ -44,9 +54,10 @@ export const templateRun: Rule = {
     // one shape, five times in a row
     let k = 0;
     while (k < lines.length) {
-      const s = lineShape(lines[k].text).ink <= 20 ? shapeOf(lines[k].text) : '';
+      const s = shortShape(lines[k].text);
       let j = k + 1;
-      if (s && /[\u4e00-\u9fff]/.test(s)) while (j < lines.length && lineShape(lines[j].text).ink <= 20 && shapeOf(lines[j].text) === s) j++;
+      // (s is not '': a line whose shortShape is s is a short line of that shape)
+      if (s && /[\u4e00-\u9fff]/.test(s)) while (j < lines.length && shortShape(lines[j].text) === s) j++;
       if (s && j - k >= MIN_SAME) {
         flag(k, j, `${j - k} lines of the shape “${s}”`);
         for (let i = k; i < j; i++) done.add(i);

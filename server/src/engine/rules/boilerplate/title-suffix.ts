@@ -13,6 +13,7 @@ import { lineFinding } from '../helpers';
 import { Rule } from '../../types';
 import { cues, lineShape, norm } from './common';
 import { inkLength } from '../../text';
+import { memoByText } from '../../memo';
 
 const SEP = /\s*(?:_{1,2}|\||丨|\s[-–—]{1,2}\s|——|(?<=[^\d\sA-Za-z])[-–](?=[^\d\sA-Za-z]))\s*/;
 
@@ -28,6 +29,16 @@ export function titleSuffix(n: string): string | undefined {
   return `site suffix: ${tail.join(' | ')}`;
 }
 
+/**
+ * The verdict on a line that may be a title (its evidence, or null), by its text alone (memoized: the top
+ * lines and every line joined with `_` were split and searched again on every analysis).
+ */
+const verdictOf = memoByText((text: string): string | null => {
+  const n = norm(text);
+  if (lineShape(text).ink > 90 || /[。]$/.test(n.trim())) return null;
+  return titleSuffix(n) ?? null;
+});
+
 export const titleSuffixRule: Rule = {
   id: 'boilerplate/title-suffix',
   category: 'boilerplate',
@@ -42,10 +53,8 @@ export const titleSuffixRule: Rule = {
       const n = norm(line.text);
       // (tested first: past the top only a line joined with `_` can be a title, and most lines are not)
       if (seen > 5 && n.indexOf('_') < 0) continue;
-      const shape = lineShape(line.text);
-      if (shape.ink > 90 || /[。]$/.test(n.trim())) continue;
-      const ev = titleSuffix(n);
-      if (!ev) continue;
+      const ev = verdictOf(line.text);
+      if (ev === null) continue;
       out.push(lineFinding(line, ctx.lines, {
         rule: 'boilerplate/title-suffix', category: 'boilerplate', score: seen <= 2 ? 0.9 : 0.75,
         message: 'Page title with a site suffix (the headline proper is kept).',

@@ -26,7 +26,9 @@ export const scriptMixedLine: Rule = {
   locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out: Finding[] = [];
-    for (const line of ctx.lines) {
+    // (indexed: the line cache hands the rule every line, those it serves blank, on every edit)
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank) continue;
       const c = lineCounts(line.text); // (memoized: script/document counted the line already)
       const minority = Math.min(c.traditional, c.simplified);

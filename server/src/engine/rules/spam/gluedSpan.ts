@@ -23,7 +23,9 @@ export const gluedSpan: Rule = {
   locality: 'line', // findings depend on the line alone (engine/cache.ts)
   check(ctx) {
     const out = [];
-    for (const line of ctx.lines) {
+    // (indexed: the line cache hands the rule every line, those it serves blank, on every edit)
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank) continue;
       const v = judgeLineDefault(line.text);
       if (!v || v.kind !== 'spans') continue;

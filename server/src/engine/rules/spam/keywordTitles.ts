@@ -65,7 +65,6 @@ export const keywordTitles: Rule = {
     }
     if (!keys.length) return out;
     const distinct = new Set(keys.map((k) => k.key));
-    const boiler = spamCoveredLines(ctx, 'boilerplate');
     const flagged = new Map<number, string>();
     const isTitle = titleLine;
     // Lines that could carry a key: title lines, indexed by each pair of adjacent UTF-16 code units that
@@ -127,6 +126,9 @@ export const keywordTitles: Rule = {
       }
       const vocab = [...df].filter(([, c]) => c * 2 >= distinct.size).map(([g]) => g);
       if (vocab.length) {
+        // the lines boilerplate took, only here (a pass over every earlier finding and the lines it covers on
+        // every edit otherwise: most pages stop before)
+        const boiler = spamCoveredLines(ctx, 'boilerplate');
         for (let lI = 0, linesArr = ctx.lines; lI < linesArr.length; lI++) {
           const l = linesArr[lI];
           if (l.blank || flagged.has(l.index) || boiler.has(l.index)) continue;

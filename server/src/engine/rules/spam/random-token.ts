@@ -46,7 +46,9 @@ export const randomToken: Rule = {
   locality: 'line',
   check(ctx): Finding[] {
     const out: Finding[] = [];
-    for (const line of ctx.lines) {
+    // (indexed: the line cache hands the rule every line, those it serves blank, on every edit)
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
       if (line.blank || line.text.length < 11) continue;
       for (const t of randomTokens(line.text)) {
         out.push(

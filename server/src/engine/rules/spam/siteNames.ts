@@ -57,12 +57,16 @@ export const siteNames: Rule = {
   phase: 1,
   check(ctx) {
     const out: Finding[] = [];
-    const done = spamCoveredLines(ctx);
+    // the lines earlier spam findings cover only once a line is a list of names (most pages have none): a pass
+    // over every prior finding and the lines it touches on every edit otherwise
+    let done: Set<number> | undefined;
     for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
       const line = linesArr[lineI];
-      if (line.blank || done.has(line.index)) continue;
+      if (line.blank) continue;
       const v = nameList(line.text);
       if (!v) continue;
+      done ??= spamCoveredLines(ctx);
+      if (done.has(line.index)) continue;
       const { names, share } = v;
       out.push(
         lineFinding(line, ctx.lines, {

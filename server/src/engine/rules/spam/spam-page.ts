@@ -90,8 +90,7 @@ export function shingles(texts: string[]): number {
 export function stuffing(texts: string[]): { title: string; count: number; lines: number } {
   const title = texts.length ? normTrim(texts[0]) : '';
   const none = { title, count: 0, lines: 0 };
-  const tInk = title.replace(/\s/g, '').length;
-  if (tInk < 6 || tInk > 24 || /[，。！？,.!?：:、；;|_\-]/.test(title)) return none;
+  if (!stuffingTitle(title)) return none;
   const norms = texts.map(normTrim); // (only past the title's test: most first lines fail it)
   let count = 0;
   let lines = 0;
@@ -107,6 +106,15 @@ export function stuffing(texts: string[]): { title: string; count: number; lines
   }
   return lines >= 2 ? { title, count, lines } : none;
 }
+
+/** Can a first line (normTrim) be a stuffed title: a 6–24 character phrase without punctuation? */
+function stuffingTitle(title: string): boolean {
+  const tInk = title.replace(/\s/g, '').length;
+  return !(tInk < 6 || tInk > 24 || /[，。！？,.!?：:、；;|_\-]/.test(title));
+}
+
+/** stuffingTitle of a first line's text, memoized (most first lines fail it: no list of the page's lines then). */
+const titleMayStuff = memoByText((t: string) => stuffingTitle(normTrim(t)));
 
 export interface Seams {
   stopComma: number;
@@ -192,17 +200,20 @@ function judgePage(ctx: AnalysisContext): Finding[] {
     const base = { rule: 'spam/spam-page', category: 'spam' as const, message: 'Spam page: nothing on this page is content.', messageZh: '垃圾页面：本页没有正文。' };
     const share = view.junkInk / view.ink;
 
-    // 1. spam-dominated page
-    const spamLines = view.lines.filter((l) => l.spam).length;
-    const fullInk = view.rest.filter((l) => l.full).reduce((a, l) => a + l.ink, 0);
+    // 1. spam-dominated page (counts in indexed loops: this runs on every edit, mostly in the interpreter,
+    // where the filtered copies of the page's lines and their closures cost more than the counting)
+    let spamLines = 0;
     // the longest run of full-sentence lines no earlier rule covered (blank lines do not break a run)
     let run = 0;
     let bestRun = 0;
     for (let lI = 0, linesArr = view.lines; lI < linesArr.length; lI++) {
       const l = linesArr[lI];
+      if (l.spam) spamLines++;
       run = l.covered < 0.5 ? run + (l.full ? 1 : 0) : 0;
       bestRun = Math.max(bestRun, run);
     }
+    let fullInk = 0;
+    for (let lI = 0, rest = view.rest; lI < rest.length; lI++) if (rest[lI].full) fullInk += rest[lI].ink;
     const junkLines = view.lines.length - view.rest.length;
     if (spamLines >= 6 && spamLines * 4 >= view.lines.length && (share >= 0.45 || junkLines * 2 >= view.lines.length) && (fullInk < 0.25 * view.ink || bestRun <= 1)) {
       return wipe(view, {
@@ -213,8 +224,9 @@ function judgePage(ctx: AnalysisContext): Finding[] {
     }
 
     // 3 (checked first). keyword stuffing: the title phrase pasted after sentence ends in the body
-    const stuffed = stuffing(view.lines.map((l) => l.text));
-    if (stuffed.count >= 2) {
+    // (the list of the page's lines only when the first one may be a stuffed title: most are not)
+    const stuffed = titleMayStuff(view.lines[0].text) ? stuffing(view.lines.map((l) => l.text)) : undefined;
+    if (stuffed && stuffed.count >= 2) {
       return wipe(view, {
         ...base,
         score: 0.7,
@@ -223,11 +235,15 @@ function judgePage(ctx: AnalysisContext): Finding[] {
     }
 
     // 2. sentence salad: lines that overlap like shingles (the end of one is the start of another)
-    const longRest = view.rest.filter((l) => l.ink >= 30);
-    if (longRest.length >= 3) {
+    let longCount = 0;
+    for (let lI = 0, rest = view.rest; lI < rest.length; lI++) if (rest[lI].ink >= 30) longCount++;
+    if (longCount >= 3) {
+      const longRest = view.rest.filter((l) => l.ink >= 30);
       const pairs = shingles(longRest.map((l) => l.text));
-      const mid = view.rest.filter((l) => l.ink >= 10 && MID_START.test(normTrim(l.text))).length;
-      const spammed = spamOnCoveredLine(view);
+      // (the mid-sentence starts and the pass over every earlier finding only when a pair was found: most
+      // pages have none, and neither count then changes the verdict)
+      const mid = pairs >= 1 ? view.rest.filter((l) => l.ink >= 10 && MID_START.test(normTrim(l.text))).length : 0;
+      const spammed = pairs >= 1 && spamOnCoveredLine(view);
       if (pairs >= 2 || (pairs >= 1 && mid >= 2 && spammed)) {
         return wipe(view, {
           ...base,

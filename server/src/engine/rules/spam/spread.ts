@@ -14,10 +14,10 @@
  * Before → after:
  *   极速飞艇开奖app⏎某某公司是一家专业生产…⏎秒速赛车在线预测⏎   →   (all three removed)
  */
-import { Rule, Finding } from '../../types';
+import { AnalysisContext, Rule, Finding } from '../../types';
 import { lineFinding } from '../helpers';
 import { countHan } from '../../text';
-import { adScore, isProse, spamCoveredLines } from './util';
+import { adScore, isProse, lineCoveredBy, markLinesOf } from './util';
 
 /** Test 2's verdict on a line by its text (the text alone decides it; asked again after every edit). */
 const weak = new Map<string, string | null>();
@@ -37,6 +37,14 @@ function weakAd(text: string): string | null {
   return why;
 }
 
+/** Lines marked spam (spam/util markLinesOf), reused across analyses (all zeros between two). */
+let spamMark = new Uint8Array(1024);
+
+/** Is line k (maybe out of range) marked spam, among n lines? */
+function marked(mark: Uint8Array, n: number, k: number): boolean {
+  return k >= 0 && k < n && mark[k] === 1;
+}
+
 export const spread: Rule = {
   id: 'spam/spread',
   category: 'spam',
@@ -44,57 +52,78 @@ export const spread: Rule = {
   phase: 10,
   check(ctx) {
     const out: Finding[] = [];
-    // advertising lines only: stuffed titles (keyword-titles) alternate with real excerpts
-    const spam = spamCoveredLines(ctx, 'spam', (f) => f.rule !== 'spam/keyword-titles');
-    if (spam.size < 3) return out;
-    const boiler = spamCoveredLines(ctx, 'boilerplate');
-    const add = new Map<number, string>();
-    for (let blockI = 0, blocksArr = ctx.blocks; blockI < blocksArr.length; blockI++) {
-      const block = blocksArr[blockI];
-      let inBlock = 0;
-      for (let i = block.first; i <= block.last; i++) if (spam.has(i)) inBlock++;
-      if (inBlock < 3) continue;
-      let i = block.first;
-      while (i <= block.last) {
-        if (spam.has(i)) {
-          i++;
-          continue;
-        }
-        let j = i;
-        while (j + 1 <= block.last && !spam.has(j + 1)) j++;
-        const before = i > block.first;
-        const after = j < block.last;
-        const len = j - i + 1;
-        // a run of two counts only inside an alternating stretch (spam again just beyond both bounds)
-        const alternating = len === 1 || ([i - 2, i - 3].some((k) => spam.has(k)) && [j + 2, j + 3].some((k) => spam.has(k)));
-        if (len <= 2 && ((before && after && alternating) || ((before || after) && inBlock >= 5 && inBlock * 2 >= block.last - block.first + 1))) {
-          for (let k = i; k <= j; k++) if (!boiler.has(k) && !ctx.lines[k].blank) add.set(k, 'between spam lines');
-        }
-        i = j + 1;
+    const n = ctx.lines.length;
+    // advertising lines only: stuffed titles (keyword-titles) alternate with real excerpts. Marks in a reused
+    // array (cleared again below) rather than a Set and a closure per finding: asked of every line on every edit
+    if (spamMark.length < n) spamMark = new Uint8Array(n);
+    const mark = spamMark;
+    // one pass over the earlier findings: the lines spam covers and the count of advertising-line findings
+    let count = 0;
+    let adLines = 0;
+    try {
+      for (let fI = 0, prior = ctx.prior; fI < prior.length; fI++) {
+        const f = prior[fI];
+        if (f.category !== 'spam') continue;
+        if (f.rule === 'spam/ad-lexicon' || f.rule === 'spam/site-names') adLines++;
+        if (f.rule !== 'spam/keyword-titles') count += markLinesOf(ctx, f, mark);
       }
-    }
-    const adLines = ctx.prior.filter((f) => f.category === 'spam' && (f.rule === 'spam/ad-lexicon' || f.rule === 'spam/site-names')).length;
-    if (adLines >= 4) {
-      for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
-        const line = linesArr[lineI];
-        if (line.blank || spam.has(line.index) || add.has(line.index)) continue;
-        const why = weakAd(line.text);
-        if (why) add.set(line.index, why);
-      }
-    }
-    for (const [k, why] of [...add].sort((a, b) => a[0] - b[0])) {
-      out.push(
-        lineFinding(ctx.lines[k], ctx.lines, {
-          rule: 'spam/spread',
-          category: 'spam',
-          message: `Spam by context (${why})`,
-          messageZh: why.startsWith('between') ? '夹在垃圾行之间的垃圾内容' : '广告页中的广告词',
-          score: 0.6,
-          evidence: [why],
-          fixTitle: 'Remove spam line',
-        }),
-      );
+      if (count >= 3) spreadOver(ctx, mark, adLines, out);
+    } finally {
+      mark.fill(0, 0, n);
     }
     return out;
   },
 };
+
+/** The two tests over the lines marked spam (`mark`: 1 for a line earlier spam findings cover; `adLines`: ad-lexicon and site-names findings). */
+function spreadOver(ctx: AnalysisContext, mark: Uint8Array, adLines: number, out: Finding[]): void {
+  const n = ctx.lines.length;
+  const add = new Map<number, string>();
+  for (let blockI = 0, blocksArr = ctx.blocks; blockI < blocksArr.length; blockI++) {
+    const block = blocksArr[blockI];
+    let inBlock = 0;
+    for (let i = block.first; i <= block.last; i++) if (mark[i] === 1) inBlock++;
+    if (inBlock < 3) continue;
+    let i = block.first;
+    while (i <= block.last) {
+      if (mark[i] === 1) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 <= block.last && mark[j + 1] !== 1) j++;
+      const before = i > block.first;
+      const after = j < block.last;
+      const len = j - i + 1;
+      // a run of two counts only inside an alternating stretch (spam again just beyond both bounds)
+      const alternating = len === 1 || ((marked(mark, n, i - 2) || marked(mark, n, i - 3)) && (marked(mark, n, j + 2) || marked(mark, n, j + 3)));
+      if (len <= 2 && ((before && after && alternating) || ((before || after) && inBlock >= 5 && inBlock * 2 >= block.last - block.first + 1))) {
+        // whether boilerplate took each line of the run, asked of these lines only (the set of every line
+        // boilerplate covers cost ~0.14 ms per edit on the bench's 100 KB page: 0.44 -> 0.30 ms steady)
+        for (let k = i; k <= j; k++) if (!ctx.lines[k].blank && !lineCoveredBy(ctx, 'boilerplate', k)) add.set(k, 'between spam lines');
+      }
+      i = j + 1;
+    }
+  }
+  if (adLines >= 4) {
+    for (let lineI = 0, linesArr = ctx.lines; lineI < linesArr.length; lineI++) {
+      const line = linesArr[lineI];
+      if (line.blank || mark[line.index] === 1 || add.has(line.index)) continue;
+      const why = weakAd(line.text);
+      if (why) add.set(line.index, why);
+    }
+  }
+  for (const [k, why] of [...add].sort((a, b) => a[0] - b[0])) {
+    out.push(
+      lineFinding(ctx.lines[k], ctx.lines, {
+        rule: 'spam/spread',
+        category: 'spam',
+        message: `Spam by context (${why})`,
+        messageZh: why.startsWith('between') ? '夹在垃圾行之间的垃圾内容' : '广告页中的广告词',
+        score: 0.6,
+        evidence: [why],
+        fixTitle: 'Remove spam line',
+      }),
+    );
+  }
+}

@@ -1,7 +1,9 @@
 /**
  * Shared measures of the spam rules (not a rule): advertising scores from the graded lexicon
  * `spam-ads`, the crackdown/news damping lexicon, token splitting, and the "is this a real
- * sentence" test that decides between flagging a span and flagging a whole line.
+ * sentence" test that decides between flagging a span and flagging a whole line; the lines earlier findings
+ * cover (as a set, as marks, or asked of one line), and the non-blank lines of an analysis listed once
+ * (`nonBlankLines`, also read by boilerplate rules that walk every non-blank line on every edit).
  */
 import { AnalysisContext, Finding, Line } from '../../types';
 import { lexicon, LexMatch } from '../../lexicon';
@@ -136,16 +138,74 @@ export function spamCoveredLines(ctx: AnalysisContext, category = 'spam', only?:
     for (let li = firstLineEndingAfter(lines, f.start); li < lines.length; li++) {
       const line = lines[li];
       if (line.start >= f.end) break;
-      if (line.blank || line.end <= f.start) continue;
-      const a = Math.max(line.start, f.start);
-      const b = Math.min(line.end, f.end);
-      const ink = nonSpaceM(line.text);
-      // a finding over the whole line but its leading / trailing white space covers all its ink
-      const cov = a <= line.start + leadingSpace(line.text) && b >= line.end - trailingSpace(line.text) ? ink : nonSpaceUnits(ctx.text, a, b);
-      if (ink && cov / ink >= 0.5) out.add(line.index);
+      if (coversHalf(ctx, line, f)) out.add(line.index);
     }
   }
   return out;
+}
+
+/**
+ * spamCoveredLines(ctx, category).has(li) for one line: a finding of `category` overlapping it covers half of
+ * its ink. For a caller that asks of a few lines only (spam/spread): the set of every line costs a pass over
+ * the lines of every such finding.
+ */
+export function lineCoveredBy(ctx: AnalysisContext, category: string, li: number): boolean {
+  const line = ctx.lines[li];
+  if (line.blank) return false;
+  for (let fI = 0, priorArr = ctx.prior; fI < priorArr.length; fI++) {
+    const f = priorArr[fI];
+    // (the lines spamCoveredLines visits for f: ending after its start, starting before its end)
+    if (f.category !== category || line.end <= f.start || line.start >= f.end) continue;
+    if (coversHalf(ctx, line, f)) return true;
+  }
+  return false;
+}
+
+/** Does finding `f` cover at least half of the ink of `line` (which it overlaps or touches)? */
+function coversHalf(ctx: AnalysisContext, line: Line, f: Finding): boolean {
+  if (line.blank || line.end <= f.start) return false;
+  const a = Math.max(line.start, f.start);
+  const b = Math.min(line.end, f.end);
+  const ink = nonSpaceM(line.text);
+  // a finding over the whole line but its leading / trailing white space covers all its ink
+  const cov = a <= line.start + leadingSpace(line.text) && b >= line.end - trailingSpace(line.text) ? ink : nonSpaceUnits(ctx.text, a, b);
+  return ink > 0 && cov / ink >= 0.5;
+}
+
+/**
+ * The lines finding `f` covers as spamCoveredLines counts them, as marks: `mark[i]` set to 1 for each (`mark`
+ * holds an entry per line; the caller clears it again); returns how many were not marked yet. For a caller run
+ * on every edit that only asks "is line i covered": no Set, no closure per finding.
+ */
+export function markLinesOf(ctx: AnalysisContext, f: Finding, mark: Uint8Array): number {
+  let count = 0;
+  const lines = ctx.lines;
+  for (let li = firstLineEndingAfter(lines, f.start); li < lines.length; li++) {
+    const line = lines[li];
+    if (line.start >= f.end) break;
+    if (mark[line.index] === 0 && coversHalf(ctx, line, f)) {
+      mark[line.index] = 1;
+      count++;
+    }
+  }
+  return count;
+}
+
+const nonBlankOf = new WeakMap<readonly Line[], readonly Line[]>();
+
+/**
+ * The non-blank lines of an analysis's lines, listed once per analysis and shared by the document-level
+ * rules that walk them (callers must not mutate it): each made its own filtered copy, a closure call per
+ * line, on every edit.
+ */
+export function nonBlankLines(lines: readonly Line[]): readonly Line[] {
+  let nb = nonBlankOf.get(lines);
+  if (nb === undefined) {
+    const a: Line[] = [];
+    for (let i = 0; i < lines.length; i++) if (!lines[i].blank) a.push(lines[i]);
+    nonBlankOf.set(lines, (nb = a));
+  }
+  return nb;
 }
 
 export function lineOf(ctx: AnalysisContext, f: Finding): Line | undefined {
