@@ -14,7 +14,6 @@ import { isPlain, lexicon, LexMatch } from '../../lexicon';
 import { inkLength, countHan, isJsSpace, leadingSpace, nonSpaceUnits, trailingSpace } from '../../text';
 import { memoByText } from '../../memo';
 import { lineFinding } from '../helpers';
-import { lineAtOffset } from '../../segment';
 
 import { converter } from '../../convert';
 let t2s: ((s: string) => string) | undefined;
@@ -291,37 +290,69 @@ const wholeCover = memoByText((t: string) => {
   return ink ? nonSpaceUnits(t) / ink : 0;
 });
 
-/** True when a prior finding of a junk category (boilerplate, spam) covers most of the line. */
-export function junkCover(ctx: AnalysisContext): number[] {
-  const cov = new Array(ctx.lines.length).fill(0);
-  // (a list only for the lines a finding touches: most lines of a page have none)
-  const spans: ([number, number][] | undefined)[] = new Array(ctx.lines.length);
-  for (let fI = 0, priorArr = ctx.prior; fI < priorArr.length; fI++) {
-    const f = priorArr[fI];
+/** lineAtOffset (segment.ts) without its key function: a call per step costs in unoptimized code. */
+function lineAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The share of each line's ink that prior findings of a junk category (boilerplate, spam) cover, by line index.
+ * (Flat pairs and indexed loops, no closures or tuples: the language server runs this once per edit, mostly
+ * unoptimized — see engine/memo.ts and ARCHITECTURE "Adding a rule".)
+ */
+export function junkCover(ctx: AnalysisContext): Float64Array {
+  const lines = ctx.lines;
+  const n = lines.length;
+  const cov = new Float64Array(n);
+  // (flat [a, b, a, b…] lists only for the lines a finding touches: most lines of a page have none)
+  const spans: (number[] | undefined)[] = new Array(n);
+  const prior = ctx.prior;
+  for (let fI = 0; fI < prior.length; fI++) {
+    const f = prior[fI];
     if (f.category !== 'boilerplate' && f.category !== 'spam') continue;
-    for (let i = lineAtOffset(ctx.lines, f.start); i < ctx.lines.length && ctx.lines[i].start <= f.end; i++) {
-      const l = ctx.lines[i];
-      const a = Math.max(f.start, l.start);
-      const b = Math.min(f.end, l.end);
-      if (b > a) (spans[i] ??= []).push([a, b]);
+    const fs = f.start;
+    const fe = f.end;
+    for (let i = lineAt(lines, fs); i < n && lines[i].start <= fe; i++) {
+      const l = lines[i];
+      const a = fs > l.start ? fs : l.start;
+      const b = fe < l.end ? fe : l.end;
+      if (b > a) {
+        const sp = spans[i];
+        if (sp === undefined) spans[i] = [a, b];
+        else sp.push(a, b);
+      }
     }
   }
-  for (let i = 0; i < ctx.lines.length; i++) {
-    const l = ctx.lines[i];
+  for (let i = 0; i < n; i++) {
     const sp = spans[i];
-    if (!sp) continue;
+    if (sp === undefined) continue;
+    const l = lines[i];
     // most often one finding covers the whole line (from its first to its last visible unit): then the
     // share is a fact of the text alone
     const lead = l.start + leadingSpace(l.text);
     const trail = l.end - trailingSpace(l.text);
-    if (sp.some(([a, b]) => a <= lead && b >= trail)) {
+    let whole = false;
+    for (let j = 0; j < sp.length; j += 2) {
+      if (sp[j] <= lead && sp[j + 1] >= trail) {
+        whole = true;
+        break;
+      }
+    }
+    if (whole) {
       cov[i] = wholeCover(l.text);
       continue;
     }
     const ink = inkLength(l.text);
     if (!ink) continue;
     const mark = new Uint8Array(l.end - l.start);
-    for (const [a, b] of sp) mark.fill(1, a - l.start, b - l.start);
+    for (let j = 0; j < sp.length; j += 2) mark.fill(1, sp[j] - l.start, sp[j + 1] - l.start);
     let c = 0;
     for (let k = 0; k < l.text.length; k++) if (mark[k] && !isJsSpace(l.text.charCodeAt(k))) c++;
     cov[i] = c / ink;

@@ -28,6 +28,8 @@ export interface ThreadLine {
   shape: Shape;
   /** a phase-0 junk finding covers the line */
   junk: boolean;
+  /** postHeader(shape) when the caller has it already (null: no post header) */
+  head?: { named: boolean } | null;
 }
 
 export interface Thread {
@@ -106,10 +108,17 @@ function nameLike(shape: Shape): boolean {
 
 export function findThread(lines: ThreadLine[]): Thread | undefined {
   const n = lines.length;
-  const head = lines.map((l) => postHeader(l.shape));
+  // (indexed loops and plain arrays, no map / forEach closures or entries(): boilerplate/context runs this once
+  // per edit in the language server, mostly unoptimized)
+  const head: ({ named: boolean } | undefined)[] = new Array(n);
   // a thread is 2+ posts, each by a header of its own: with fewer headers (most pages) there is none
   let heads = 0;
-  for (let k = 0; k < n && heads < 2; k++) if (head[k]) heads++;
+  for (let k = 0; k < n; k++) {
+    const l = lines[k];
+    const h = l.head !== undefined ? l.head ?? undefined : postHeader(l.shape);
+    head[k] = h;
+    if (h) heads++;
+  }
   if (heads < 2) return undefined;
   // a short line that recurs 3+ times is a widget too (`不感兴趣`, `减少此类内容` under every teaser)
   const seen = new Map<string, number>();
@@ -117,7 +126,11 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
     const s = lines[k].shape;
     if (s.ink <= 30) seen.set(s.text, (seen.get(s.text) ?? 0) + 1);
   }
-  const chrome = lines.map((l, k) => !head[k] && !l.junk && (widget(l.shape) || (l.shape.ink <= 30 && (seen.get(l.shape.text) ?? 0) >= 3)));
+  const chrome: boolean[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const l = lines[k];
+    chrome[k] = !head[k] && !l.junk && (widget(l.shape) || (l.shape.ink <= 30 && (seen.get(l.shape.text) ?? 0) >= 3));
+  }
   // names: right above a user card
   for (let k = 0; k + 1 < n; k++) {
     if (head[k] || lines[k].junk || !nameLike(lines[k].shape)) continue;
@@ -134,22 +147,26 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   // above it (`1周前 评论`): whichever the page does more often
   let above = 0;
   let below = 0;
-  head.forEach((h, k) => {
-    if (!h || h.named) return;
+  for (let k = 0; k < n; k++) {
+    const h = head[k];
+    if (!h || h.named) continue;
     if (text(k - 1)) above++;
     if (text(under(k))) below++;
-  });
+  }
   const footers = above > below;
   // in a page of headers, the short line right above a header without a name is the poster's name
-  if (!footers) head.forEach((h, k) => {
+  if (!footers) for (let k = 0; k < n; k++) {
+    const h = head[k];
     if (h && !h.named && text(k - 1) && nameLike(lines[k - 1].shape)) chrome[k - 1] = true;
-  });
+  }
   const bodies = new Set<number>();
   const headers: number[] = [];
   let posts = 0;
   let backed = 0;
-  const hs = head.map((h, k) => (h ? k : -1)).filter((k) => k >= 0);
-  for (const [j, k] of hs.entries()) {
+  const hs: number[] = [];
+  for (let k = 0; k < n; k++) if (head[k]) hs.push(k);
+  for (let j = 0; j < hs.length; j++) {
+    const k = hs[j];
     const h = head[k]!;
     headers.push(k);
     const got: number[] = [];
@@ -161,11 +178,12 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
       for (let p = k - 1; text(p) && !bodies.has(p); p--) got.push(p);
     }
     if (!got.length) continue;
-    for (const g of got) bodies.add(g);
+    for (let g = 0; g < got.length; g++) bodies.add(got[g]);
     posts++;
     // reply widgets, a user card, a floor number or a recurring separator next to the post
     // (got runs up or down from the header: its ends are its first and last entries)
-    const [lo, hi] = [Math.min(k, got[0], got[got.length - 1]), Math.max(k, got[0], got[got.length - 1])];
+    const lo = Math.min(k, got[0], got[got.length - 1]);
+    const hi = Math.max(k, got[0], got[got.length - 1]);
     const from = Math.max(hs[j - 1] ?? 0, lo - 3);
     const to = Math.min(hs[j + 1] ?? n - 1, hi + 3);
     let ev = THREAD_EVIDENCE.test(lines[k].shape.text);
