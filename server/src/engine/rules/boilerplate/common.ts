@@ -304,10 +304,14 @@ function lineAt(lines: readonly Line[], offset: number): number {
 
 /**
  * The share of each line's ink that prior findings of a junk category (boilerplate, spam) cover, by line index.
- * (Flat pairs and indexed loops, no closures or tuples: the language server runs this once per edit, mostly
- * unoptimized — see engine/memo.ts and ARCHITECTURE "Adding a rule".)
+ * With `bitsOf`, in the same walk over `ctx.prior` (one binary search per finding, not one per question;
+ * boilerplate/context asked three more in passes of their own): `bits[i]` gets `bitsOf(f)` of each
+ * boilerplate finding f — its low 4 bits for the non-blank lines f touches (reaches or abuts: line end ≥
+ * f.start, line start ≤ f.end), its high 4 bits for those f overlaps (line end > f.start, line start < f.end).
+ * (Flat pairs and indexed loops, no tuples or closures per line: the language server runs this once per
+ * edit, mostly unoptimized — see ARCHITECTURE "Adding a rule".)
  */
-export function junkCover(ctx: AnalysisContext): Float64Array {
+export function junkCover(ctx: AnalysisContext, bitsOf?: (f: Finding) => number, bits?: Uint8Array): Float64Array {
   const lines = ctx.lines;
   const n = lines.length;
   const cov = new Float64Array(n);
@@ -319,6 +323,11 @@ export function junkCover(ctx: AnalysisContext): Float64Array {
     if (f.category !== 'boilerplate' && f.category !== 'spam') continue;
     const fs = f.start;
     const fe = f.end;
+    const fb = bits && bitsOf && f.category === 'boilerplate' ? bitsOf(f) : 0;
+    const touch = fb & 0x0f;
+    const over = fb & 0xf0;
+    // (from the line f starts in — or, when f starts in a line break, the line before it, which f does not
+    // touch: its end is below f.start — up to the last line starting at or before f.end)
     for (let i = lineAt(lines, fs); i < n && lines[i].start <= fe; i++) {
       const l = lines[i];
       const a = fs > l.start ? fs : l.start;
@@ -327,6 +336,10 @@ export function junkCover(ctx: AnalysisContext): Float64Array {
         const sp = spans[i];
         if (sp === undefined) spans[i] = [a, b];
         else sp.push(a, b);
+      }
+      if (fb && !l.blank) {
+        if (l.end >= fs) bits![i] |= touch;
+        if (over && l.start < fe && l.end > fs) bits![i] |= over;
       }
     }
   }

@@ -53,7 +53,6 @@ import { AnalysisContext, Finding, Rule } from '../../types';
 import { linesFinding } from '../helpers';
 import { cues, junkCover, lineShape, norm, Shape } from './common';
 import { hanRatio } from '../../text';
-import { firstLineEndingAfter } from '../../segment';
 import { findThread, postHeader, Thread, widget } from './thread';
 import { memoByText } from '../../memo';
 
@@ -121,54 +120,28 @@ const BARRIER_RULES = new Set(['boilerplate/related-links', 'boilerplate/teaser-
 /** Junk that also turns up inside articles (an event's hotline, a date line, a repeated short line). */
 const SOFT_RULES = new Set(['boilerplate/contact', 'boilerplate/metadata', 'boilerplate/repeated-line']);
 
-// What the boilerplate findings of phase 0 say about each line (bits by line index, priorBits).
+// What the boilerplate findings of phase 0 say about each line (bits by line index, filled by junkCover in
+// its walk over ctx.prior: one pass and one binary search per finding, not a Map of Sets, a barrier Set and a
+// header Set built in three more passes; typed arrays, as the language server runs this once per edit,
+// mostly unoptimized). Low 4 bits: lines a finding touches; high 4 bits: lines it overlaps (common.ts).
 const ANY = 1; // a boilerplate finding touches the line
 const HARD = 2; // one of them is not a SOFT_RULES finding (softJunk: ANY without HARD)
-const BARRIER = 4; // a strong finding of a BARRIER_RULES rule overlaps it
-const RELATED = 8; // a strong related-links finding overlaps it (the header of a related / more list)
+const BARRIER = 16; // a strong finding of a BARRIER_RULES rule overlaps it
+const RELATED = 32; // a strong related-links finding overlaps it (the header of a related / more list)
 
-/**
- * One pass over `ctx.prior` for the three questions mainText asks of the earlier findings (which rules touch
- * a line, barriers, related-list headers): bits in one typed array, not a Map of Sets, a Set and another Set
- * built in three passes (the language server runs this once per edit, mostly unoptimized).
- * A finding "touches" a non-blank line it reaches or abuts (line end ≥ its start, line start ≤ its end);
- * barrier and header bits need an overlap (line end > its start, line start < its end). Lines are sorted by
- * offset: the first line a finding can touch is found by a binary search, not a scan from the top.
- */
-function priorBits(ctx: AnalysisContext): Uint8Array {
-  const lines = ctx.lines;
-  const n = lines.length;
-  const bits = new Uint8Array(n);
-  const prior = ctx.prior;
-  for (let k = 0; k < prior.length; k++) {
-    const f = prior[k];
-    // (the barrier and related-links rules are boilerplate rules too: two thirds of the findings on the bench
-    // page, artifacts mostly, stop at this test)
-    if (f.category !== 'boilerplate') continue;
-    const rule = f.rule;
-    let over = 0;
-    // a weak "更多" under a poem is not the end of the article; a strong cue (推荐阅读, 版权所有…) is
-    if ((f.score ?? 1) >= 0.8) {
-      if (BARRIER_RULES.has(rule)) over |= BARRIER;
-      if (rule === 'boilerplate/related-links') over |= RELATED;
-    }
-    const touch = SOFT_RULES.has(rule) ? ANY : ANY | HARD;
-    const fs = f.start;
-    const fe = f.end;
-    for (let i = firstLineEndingAfter(lines, fs - 1); i < n; i++) {
-      const l = lines[i];
-      if (l.start > fe) break;
-      if (l.blank) continue;
-      if (l.end >= fs) bits[i] |= touch;
-      if (over && l.start < fe && l.end > fs) bits[i] |= over;
-    }
+function findingBits(f: Finding): number {
+  let b = SOFT_RULES.has(f.rule) ? ANY : ANY | HARD;
+  // a weak "更多" under a poem is not the end of the article; a strong cue (推荐阅读, 版权所有…) is
+  if ((f.score ?? 1) >= 0.8) {
+    if (BARRIER_RULES.has(f.rule)) b |= BARRIER;
+    if (f.rule === 'boilerplate/related-links') b |= RELATED;
   }
-  return bits;
+  return b;
 }
 
 export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number; anchored: boolean; anchors: number[] } {
-  const cov = junkCover(ctx);
-  const bits = priorBits(ctx);
+  const bits = new Uint8Array(ctx.lines.length);
+  const cov = junkCover(ctx, findingBits, bits);
   const infos: Info[] = [];
   // (indexed loops over the lines, no closures, Sets or array copies per line: the language server runs this
   // once per edit, mostly before V8 optimizes it, and a for…of there allocates an iterator result per line)

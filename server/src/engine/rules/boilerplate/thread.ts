@@ -59,11 +59,30 @@ const THREAD_EVIDENCE = /回复|举报|楼主|#\d+|\d+\s*楼|沙发|板凳|点�
 const SEPARATORS = /[\s|·•/\\\-—–:：,，()（）[\]【】<>《》@~*^_.…'"“”]+/g;
 
 /**
- * Verdicts of postHeader / widget by shape: a function of the shape alone, and lineShape hands out the same
- * shape object for the same line text, so an unchanged line is judged once, not on every analysis.
+ * Verdicts of postHeader and of the line tests findThread asks (lineBits) by shape: a function of the shape
+ * alone, and lineShape hands out the same shape object for the same line text, so an unchanged line is judged
+ * once, not on every analysis.
  */
 const headerMemo = new WeakMap<Shape, { named: boolean } | null>();
-const widgetMemo = new WeakMap<Shape, boolean>();
+const bitsMemo = new WeakMap<Shape, number>();
+
+// What findThread asks of a line's shape, as bits of one number (one look-up per line and analysis, not one
+// per question; nameLike split the line into an array on every analysis).
+const WIDGET = 1; // widget(shape)
+const NAME = 2; // nameLike(shape)
+const CARD = 4; // USER_CARD in the text
+const EVIDENCE = 8; // THREAD_EVIDENCE in the text
+const LETTER = 16; // a letter of any script
+
+function lineBits(shape: Shape): number {
+  let v = bitsMemo.get(shape);
+  if (v === undefined) {
+    const t = shape.text;
+    v = (isWidget(shape) ? WIDGET : 0) | (nameLike(shape) ? NAME : 0) | (USER_CARD.test(t) ? CARD : 0) | (THREAD_EVIDENCE.test(t) ? EVIDENCE : 0) | (/[\p{L}]/u.test(t) ? LETTER : 0);
+    bitsMemo.set(shape, v);
+  }
+  return v;
+}
 
 /** A post header / footer: a short line with a time whose other words are a name and post chrome. */
 export function postHeader(shape: Shape): { named: boolean } | undefined {
@@ -85,9 +104,7 @@ function judgeHeader(shape: Shape): { named: boolean } | undefined {
 
 /** A widget line or a user card between posts. */
 export function widget(shape: Shape): boolean {
-  let v = widgetMemo.get(shape);
-  if (v === undefined) widgetMemo.set(shape, (v = isWidget(shape)));
-  return v;
+  return (lineBits(shape) & WIDGET) !== 0;
 }
 
 function isWidget(shape: Shape): boolean {
@@ -120,6 +137,8 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
     if (h) heads++;
   }
   if (heads < 2) return undefined;
+  const bits = new Int32Array(n);
+  for (let k = 0; k < n; k++) bits[k] = lineBits(lines[k].shape);
   // a short line that recurs 3+ times is a widget too (`不感兴趣`, `减少此类内容` under every teaser)
   const seen = new Map<string, number>();
   for (let k = 0; k < n; k++) {
@@ -129,13 +148,12 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   const chrome: boolean[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const l = lines[k];
-    chrome[k] = !head[k] && !l.junk && (widget(l.shape) || (l.shape.ink <= 30 && (seen.get(l.shape.text) ?? 0) >= 3));
+    chrome[k] = !head[k] && !l.junk && ((bits[k] & WIDGET) !== 0 || (l.shape.ink <= 30 && (seen.get(l.shape.text) ?? 0) >= 3));
   }
   // names: right above a user card
   for (let k = 0; k + 1 < n; k++) {
-    if (head[k] || lines[k].junk || !nameLike(lines[k].shape)) continue;
-    const below = lines[k + 1].shape;
-    if (!head[k + 1] && USER_CARD.test(below.text) && below.ink <= 40) chrome[k] = true;
+    if (head[k] || lines[k].junk || !(bits[k] & NAME)) continue;
+    if (!head[k + 1] && bits[k + 1] & CARD && lines[k + 1].shape.ink <= 40) chrome[k] = true;
   }
   const text = (k: number) => k >= 0 && k < n && !head[k] && !chrome[k] && !lines[k].junk;
   const under = (k: number) => {
@@ -157,7 +175,7 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   // in a page of headers, the short line right above a header without a name is the poster's name
   if (!footers) for (let k = 0; k < n; k++) {
     const h = head[k];
-    if (h && !h.named && text(k - 1) && nameLike(lines[k - 1].shape)) chrome[k - 1] = true;
+    if (h && !h.named && text(k - 1) && bits[k - 1] & NAME) chrome[k - 1] = true;
   }
   const bodies = new Set<number>();
   const headers: number[] = [];
@@ -186,11 +204,10 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
     const hi = Math.max(k, got[0], got[got.length - 1]);
     const from = Math.max(hs[j - 1] ?? 0, lo - 3);
     const to = Math.min(hs[j + 1] ?? n - 1, hi + 3);
-    let ev = THREAD_EVIDENCE.test(lines[k].shape.text);
+    let ev = (bits[k] & EVIDENCE) !== 0;
     for (let r = from; r <= to && !ev; r++) {
       if (bodies.has(r) || head[r] || lines[r].shape.ink > 40) continue;
-      const t = lines[r].shape.text;
-      ev = THREAD_EVIDENCE.test(t) || (chrome[r] && !/[\p{L}]/u.test(t) && (seen.get(t) ?? 0) >= 3);
+      ev = (bits[r] & EVIDENCE) !== 0 || (chrome[r] && !(bits[r] & LETTER) && (seen.get(lines[r].shape.text) ?? 0) >= 3);
     }
     if (ev) backed++;
   }
