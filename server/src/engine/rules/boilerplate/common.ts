@@ -284,10 +284,14 @@ function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape
   return undefined;
 }
 
-/** junkCover's share of a line covered from its first to its last visible unit (0 for a line without ink). */
-const wholeCover = memoByText((t: string) => {
+/**
+ * What junkCover asks of a line's text (memoized: one look-up per line a finding touches, not two scans and a
+ * look-up): its leading and trailing white space and the share it counts for a finding that covers it from its
+ * first to its last visible unit (0 for a line without ink).
+ */
+const spaceFacts = memoByText((t: string): { lead: number; trail: number; whole: number } => {
   const ink = inkLength(t);
-  return ink ? nonSpaceUnits(t) / ink : 0;
+  return { lead: leadingSpace(t), trail: trailingSpace(t), whole: ink ? nonSpaceUnits(t) / ink : 0 };
 });
 
 /** lineAtOffset (segment.ts) without its key function: a call per step costs in unoptimized code. */
@@ -317,6 +321,8 @@ export function junkCover(ctx: AnalysisContext, bitsOf?: (f: Finding) => number,
   const cov = new Float64Array(n);
   // (flat [a, b, a, b…] lists only for the lines a finding touches: most lines of a page have none)
   const spans: (number[] | undefined)[] = new Array(n);
+  // (the lines with spans, in no order: the second loop visits only them, not every line)
+  const touched: number[] = [];
   const prior = ctx.prior;
   for (let fI = 0; fI < prior.length; fI++) {
     const f = prior[fI];
@@ -334,8 +340,10 @@ export function junkCover(ctx: AnalysisContext, bitsOf?: (f: Finding) => number,
       const b = fe < l.end ? fe : l.end;
       if (b > a) {
         const sp = spans[i];
-        if (sp === undefined) spans[i] = [a, b];
-        else sp.push(a, b);
+        if (sp === undefined) {
+          spans[i] = [a, b];
+          touched.push(i);
+        } else sp.push(a, b);
       }
       if (fb && !l.blank) {
         if (l.end >= fs) bits![i] |= touch;
@@ -343,14 +351,15 @@ export function junkCover(ctx: AnalysisContext, bitsOf?: (f: Finding) => number,
       }
     }
   }
-  for (let i = 0; i < n; i++) {
-    const sp = spans[i];
-    if (sp === undefined) continue;
+  for (let t = 0; t < touched.length; t++) {
+    const i = touched[t];
+    const sp = spans[i]!;
     const l = lines[i];
     // most often one finding covers the whole line (from its first to its last visible unit): then the
     // share is a fact of the text alone
-    const lead = l.start + leadingSpace(l.text);
-    const trail = l.end - trailingSpace(l.text);
+    const sf = spaceFacts(l.text);
+    const lead = l.start + sf.lead;
+    const trail = l.end - sf.trail;
     let whole = false;
     for (let j = 0; j < sp.length; j += 2) {
       if (sp[j] <= lead && sp[j + 1] >= trail) {
@@ -359,7 +368,7 @@ export function junkCover(ctx: AnalysisContext, bitsOf?: (f: Finding) => number,
       }
     }
     if (whole) {
-      cov[i] = wholeCover(l.text);
+      cov[i] = sf.whole;
       continue;
     }
     const ink = inkLength(l.text);

@@ -138,11 +138,11 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   }
   if (heads < 2) return undefined;
   const bits = new Int32Array(n);
-  for (let k = 0; k < n; k++) bits[k] = lineBits(lines[k].shape);
   // a short line that recurs 3+ times is a widget too (`不感兴趣`, `减少此类内容` under every teaser)
   const seen = new Map<string, number>();
   for (let k = 0; k < n; k++) {
     const s = lines[k].shape;
+    bits[k] = lineBits(s);
     if (s.ink <= 30) seen.set(s.text, (seen.get(s.text) ?? 0) + 1);
   }
   const chrome: boolean[] = new Array(n);
