@@ -143,6 +143,8 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   const bits = new Uint8Array(ctx.lines.length);
   const cov = junkCover(ctx, findingBits, bits);
   const infos: Info[] = [];
+  const related: number[] = [];
+  const barriers: number[] = [];
   // (indexed loops over the lines, no closures, Sets or array copies per line: the language server runs this
   // once per edit, mostly before V8 optimizes it, and a for…of there allocates an iterator result per line)
   const lines = ctx.lines;
@@ -150,6 +152,10 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     const l = lines[li];
     if (l.blank) continue;
     const tf = textFacts(l.text);
+    // (the few related-list headers and barriers noted here: no pass of their own over the lines)
+    const b = bits[l.index];
+    if (b & RELATED) related.push(infos.length);
+    if (b & BARRIER) barriers.push(infos.length);
     infos.push({ i: l.index, junk: cov[l.index] >= 0.5, shape: tf.shape, facts: tf.facts, tf, head: tf.head, para: false, weight: 0, stop: undefined, listed: false, cut: false });
   }
   const n = infos.length;
@@ -170,8 +176,8 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
     k = e + 1;
   }
   // items of a list under a "related / more" header: headline-shaped lines up to the next junk line
-  for (let k = 0; k < n; k++) {
-    if (!(bits[infos[k].i] & RELATED)) continue;
+  for (let r = 0; r < related.length; r++) {
+    const k = related[r];
     for (let q = k + 1; q < n && !infos[q].junk; q++) {
       if (infos[q].shape.ink > 45 || infos[q].facts & LIST_END) break;
       infos[q].listed = true;
@@ -203,8 +209,6 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   // the page title (first line) repeated as the headline marks where the article starts: when the best
   // stretch lies beyond a strong end-of-article cue that follows such a headline (a list of teasers, a
   // second article), the text between the headline and the cue is the article.
-  const barriers: number[] = [];
-  for (let k = 0; k < n; k++) if (bits[infos[k].i] & BARRIER) barriers.push(k);
   const nextBarrier = (k: number) => barriers.find((b) => b > k) ?? infos.length;
   const anchors = titleAnchors(ctx, infos);
   // the article does not start above its headline: a stretch that begins above the first repeat of the
@@ -522,8 +526,12 @@ export const contextRule: Rule = {
       if (members >= MENU_RUN) for (let q = k; q <= e; q++) if (!infos[q].junk && !keep[q] && flag[q] === undefined) flag[q] = 'run of menu-like short lines';
       k = e + 1;
     }
-    for (let k = 0; k < n; k++) if (infos[k].listed && !infos[k].junk && !keep[k] && flag[k] === undefined) flag[k] = 'item of a list under a “related / more” header';
-    for (let k = 0; k < n; k++) if (infos[k].cut && !infos[k].junk && !keep[k] && flag[k] === undefined) flag[k] = 'cut-off teaser (…) in a list of teasers';
+    for (let k = 0; k < n; k++) {
+      const x = infos[k];
+      if (x.junk || keep[k] || flag[k] !== undefined) continue;
+      if (x.listed) flag[k] = 'item of a list under a “related / more” header';
+      else if (x.cut) flag[k] = 'cut-off teaser (…) in a list of teasers';
+    }
     // group runs of flagged lines (blank lines in between are fine, junk lines end a run)
     const out: Finding[] = [];
     for (let s = 0; s < n; ) {

@@ -128,15 +128,16 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   // (indexed loops and plain arrays, no map / forEach closures or entries(): boilerplate/context runs this once
   // per edit in the language server, mostly unoptimized)
   const head: ({ named: boolean } | undefined)[] = new Array(n);
-  // a thread is 2+ posts, each by a header of its own: with fewer headers (most pages) there is none
-  let heads = 0;
+  // (the headers in line order: the loops over them below do not visit every line)
+  const hs: number[] = [];
   for (let k = 0; k < n; k++) {
     const l = lines[k];
     const h = l.head !== undefined ? l.head ?? undefined : postHeader(l.shape);
     head[k] = h;
-    if (h) heads++;
+    if (h) hs.push(k);
   }
-  if (heads < 2) return undefined;
+  // a thread is 2+ posts, each by a header of its own: with fewer headers (most pages) there is none
+  if (hs.length < 2) return undefined;
   const bits = new Int32Array(n);
   // a short line that recurs 3+ times is a widget too (`不感兴趣`, `减少此类内容` under every teaser)
   const seen = new Map<string, number>();
@@ -149,11 +150,8 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   for (let k = 0; k < n; k++) {
     const l = lines[k];
     chrome[k] = !head[k] && !l.junk && ((bits[k] & WIDGET) !== 0 || (l.shape.ink <= 30 && (seen.get(l.shape.text) ?? 0) >= 3));
-  }
-  // names: right above a user card
-  for (let k = 0; k + 1 < n; k++) {
-    if (head[k] || lines[k].junk || !(bits[k] & NAME)) continue;
-    if (!head[k + 1] && bits[k + 1] & CARD && lines[k + 1].shape.ink <= 40) chrome[k] = true;
+    // names: right above a user card
+    if (!chrome[k] && k + 1 < n && !head[k] && !l.junk && bits[k] & NAME && !head[k + 1] && bits[k + 1] & CARD && lines[k + 1].shape.ink <= 40) chrome[k] = true;
   }
   const text = (k: number) => k >= 0 && k < n && !head[k] && !chrome[k] && !lines[k].junk;
   const under = (k: number) => {
@@ -165,24 +163,22 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   // above it (`1周前 评论`): whichever the page does more often
   let above = 0;
   let below = 0;
-  for (let k = 0; k < n; k++) {
-    const h = head[k];
-    if (!h || h.named) continue;
+  for (let j = 0; j < hs.length; j++) {
+    const k = hs[j];
+    if (head[k]!.named) continue;
     if (text(k - 1)) above++;
     if (text(under(k))) below++;
   }
   const footers = above > below;
   // in a page of headers, the short line right above a header without a name is the poster's name
-  if (!footers) for (let k = 0; k < n; k++) {
-    const h = head[k];
-    if (h && !h.named && text(k - 1) && bits[k - 1] & NAME) chrome[k - 1] = true;
+  if (!footers) for (let j = 0; j < hs.length; j++) {
+    const k = hs[j];
+    if (!head[k]!.named && text(k - 1) && bits[k - 1] & NAME) chrome[k - 1] = true;
   }
   const bodies = new Set<number>();
   const headers: number[] = [];
   let posts = 0;
   let backed = 0;
-  const hs: number[] = [];
-  for (let k = 0; k < n; k++) if (head[k]) hs.push(k);
   for (let j = 0; j < hs.length; j++) {
     const k = hs[j];
     const h = head[k]!;
