@@ -14,6 +14,7 @@ import { isPlain, lexicon, LexMatch } from '../../lexicon';
 import { inkLength, countHan, isJsSpace, leadingSpace, nonSpaceUnits, trailingSpace } from '../../text';
 import { memoByText } from '../../memo';
 import { lineFinding } from '../helpers';
+import { lineAtOffset } from '../../segment';
 
 import { converter } from '../../convert';
 let t2s: ((s: string) => string) | undefined;
@@ -284,27 +285,11 @@ function judgeCues(spec: CueRuleSpec & { lex?: string }, n: string, shape: Shape
   return undefined;
 }
 
-/**
- * What junkCover asks of a line's text (memoized: one look-up per line a finding touches, not two scans and a
- * look-up): its leading and trailing white space and the share it counts for a finding that covers it from its
- * first to its last visible unit (0 for a line without ink).
- */
-const spaceFacts = memoByText((t: string): { lead: number; trail: number; whole: number } => {
+/** junkCover's share of a line covered from its first to its last visible unit (0 for a line without ink). */
+const wholeCover = memoByText((t: string) => {
   const ink = inkLength(t);
-  return { lead: leadingSpace(t), trail: trailingSpace(t), whole: ink ? nonSpaceUnits(t) / ink : 0 };
+  return ink ? nonSpaceUnits(t) / ink : 0;
 });
-
-/** lineAtOffset (segment.ts) without its key function: a call per step costs in unoptimized code. */
-function lineAt(lines: readonly Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /**
  * The share of each line's ink that prior findings of a junk category (boilerplate, spam) cover, by line index.
@@ -314,6 +299,10 @@ function lineAt(lines: readonly Line[], offset: number): number {
  * f.start, line start ≤ f.end), its high 4 bits for those f overlaps (line end > f.start, line start < f.end).
  * (Flat pairs and indexed loops, no tuples or closures per line: the language server runs this once per
  * edit, mostly unoptimized — see ARCHITECTURE "Adding a rule".)
+ * It calls the shared leadingSpace, trailingSpace and lineAtOffset on every analysis on purpose: with the
+ * first two answered from a memo, V8 optimized them one edit later and spam/spread (spamCoveredLines calls
+ * them) took 1–5 ms instead of 0.4 on the first edit after the open; with a copy of lineAtOffset's search,
+ * lastAtOrBefore (also cache.ts's) was no longer optimized during the open (measured, --trace-opt).
  */
 export function junkCover(ctx: AnalysisContext, bitsOf?: (f: Finding) => number, bits?: Uint8Array): Float64Array {
   const lines = ctx.lines;
@@ -334,7 +323,7 @@ export function junkCover(ctx: AnalysisContext, bitsOf?: (f: Finding) => number,
     const over = fb & 0xf0;
     // (from the line f starts in — or, when f starts in a line break, the line before it, which f does not
     // touch: its end is below f.start — up to the last line starting at or before f.end)
-    for (let i = lineAt(lines, fs); i < n && lines[i].start <= fe; i++) {
+    for (let i = lineAtOffset(lines, fs); i < n && lines[i].start <= fe; i++) {
       const l = lines[i];
       const a = fs > l.start ? fs : l.start;
       const b = fe < l.end ? fe : l.end;
@@ -357,9 +346,8 @@ export function junkCover(ctx: AnalysisContext, bitsOf?: (f: Finding) => number,
     const l = lines[i];
     // most often one finding covers the whole line (from its first to its last visible unit): then the
     // share is a fact of the text alone
-    const sf = spaceFacts(l.text);
-    const lead = l.start + sf.lead;
-    const trail = l.end - sf.trail;
+    const lead = l.start + leadingSpace(l.text);
+    const trail = l.end - trailingSpace(l.text);
     let whole = false;
     for (let j = 0; j < sp.length; j += 2) {
       if (sp[j] <= lead && sp[j + 1] >= trail) {
@@ -368,7 +356,7 @@ export function junkCover(ctx: AnalysisContext, bitsOf?: (f: Finding) => number,
       }
     }
     if (whole) {
-      cov[i] = sf.whole;
+      cov[i] = wholeCover(l.text);
       continue;
     }
     const ink = inkLength(l.text);
