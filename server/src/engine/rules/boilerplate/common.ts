@@ -291,37 +291,78 @@ const wholeCover = memoByText((t: string) => {
   return ink ? nonSpaceUnits(t) / ink : 0;
 });
 
-/** True when a prior finding of a junk category (boilerplate, spam) covers most of the line. */
-export function junkCover(ctx: AnalysisContext): number[] {
-  const cov = new Array(ctx.lines.length).fill(0);
-  // (a list only for the lines a finding touches: most lines of a page have none)
-  const spans: ([number, number][] | undefined)[] = new Array(ctx.lines.length);
-  for (let fI = 0, priorArr = ctx.prior; fI < priorArr.length; fI++) {
-    const f = priorArr[fI];
+/**
+ * The share of each line's ink that prior findings of a junk category (boilerplate, spam) cover, by line index.
+ * With `bitsOf`, in the same walk over `ctx.prior` (one binary search per finding, not one per question;
+ * boilerplate/context asked three more in passes of their own): `bits[i]` gets `bitsOf(f)` of each
+ * boilerplate finding f — its low 4 bits for the non-blank lines f touches (reaches or abuts: line end ≥
+ * f.start, line start ≤ f.end), its high 4 bits for those f overlaps (line end > f.start, line start < f.end).
+ * (Flat pairs and indexed loops, no tuples or closures per line: the language server runs this once per
+ * edit, mostly unoptimized — see ARCHITECTURE "Adding a rule".)
+ * It calls the shared leadingSpace, trailingSpace and lineAtOffset on every analysis on purpose: with the
+ * first two answered from a memo, V8 optimized them one edit later and spam/spread (spamCoveredLines calls
+ * them) took 1–5 ms instead of 0.4 on the first edit after the open; with a copy of lineAtOffset's search,
+ * lastAtOrBefore (also cache.ts's) was no longer optimized during the open (measured, --trace-opt).
+ */
+export function junkCover(ctx: AnalysisContext, bitsOf?: (f: Finding) => number, bits?: Uint8Array): Float64Array {
+  const lines = ctx.lines;
+  const n = lines.length;
+  const cov = new Float64Array(n);
+  // (flat [a, b, a, b…] lists only for the lines a finding touches: most lines of a page have none)
+  const spans: (number[] | undefined)[] = new Array(n);
+  // (the lines with spans, in no order: the second loop visits only them, not every line)
+  const touched: number[] = [];
+  const prior = ctx.prior;
+  for (let fI = 0; fI < prior.length; fI++) {
+    const f = prior[fI];
     if (f.category !== 'boilerplate' && f.category !== 'spam') continue;
-    for (let i = lineAtOffset(ctx.lines, f.start); i < ctx.lines.length && ctx.lines[i].start <= f.end; i++) {
-      const l = ctx.lines[i];
-      const a = Math.max(f.start, l.start);
-      const b = Math.min(f.end, l.end);
-      if (b > a) (spans[i] ??= []).push([a, b]);
+    const fs = f.start;
+    const fe = f.end;
+    const fb = bits && bitsOf && f.category === 'boilerplate' ? bitsOf(f) : 0;
+    const touch = fb & 0x0f;
+    const over = fb & 0xf0;
+    // (from the line f starts in — or, when f starts in a line break, the line before it, which f does not
+    // touch: its end is below f.start — up to the last line starting at or before f.end)
+    for (let i = lineAtOffset(lines, fs); i < n && lines[i].start <= fe; i++) {
+      const l = lines[i];
+      const a = fs > l.start ? fs : l.start;
+      const b = fe < l.end ? fe : l.end;
+      if (b > a) {
+        const sp = spans[i];
+        if (sp === undefined) {
+          spans[i] = [a, b];
+          touched.push(i);
+        } else sp.push(a, b);
+      }
+      if (fb && !l.blank) {
+        if (l.end >= fs) bits![i] |= touch;
+        if (over && l.start < fe && l.end > fs) bits![i] |= over;
+      }
     }
   }
-  for (let i = 0; i < ctx.lines.length; i++) {
-    const l = ctx.lines[i];
-    const sp = spans[i];
-    if (!sp) continue;
+  for (let t = 0; t < touched.length; t++) {
+    const i = touched[t];
+    const sp = spans[i]!;
+    const l = lines[i];
     // most often one finding covers the whole line (from its first to its last visible unit): then the
     // share is a fact of the text alone
     const lead = l.start + leadingSpace(l.text);
     const trail = l.end - trailingSpace(l.text);
-    if (sp.some(([a, b]) => a <= lead && b >= trail)) {
+    let whole = false;
+    for (let j = 0; j < sp.length; j += 2) {
+      if (sp[j] <= lead && sp[j + 1] >= trail) {
+        whole = true;
+        break;
+      }
+    }
+    if (whole) {
       cov[i] = wholeCover(l.text);
       continue;
     }
     const ink = inkLength(l.text);
     if (!ink) continue;
     const mark = new Uint8Array(l.end - l.start);
-    for (const [a, b] of sp) mark.fill(1, a - l.start, b - l.start);
+    for (let j = 0; j < sp.length; j += 2) mark.fill(1, sp[j] - l.start, sp[j + 1] - l.start);
     let c = 0;
     for (let k = 0; k < l.text.length; k++) if (mark[k] && !isJsSpace(l.text.charCodeAt(k))) c++;
     cov[i] = c / ink;

@@ -49,11 +49,10 @@
  * Example: `…article…⏎推荐资讯⏎油价调整迎年内首次“搁浅”⏎小偷拒捕逃跑 警民合力抓获` → the two headlines
  * of the list are removed with their header.
  */
-import { AnalysisContext, Finding, Rule } from '../../types';
+import { AnalysisContext, Finding, Line, Rule } from '../../types';
 import { linesFinding } from '../helpers';
 import { cues, junkCover, lineShape, norm, Shape } from './common';
 import { hanRatio } from '../../text';
-import { firstLineEndingAfter } from '../../segment';
 import { findThread, postHeader, Thread, widget } from './thread';
 import { memoByText } from '../../memo';
 
@@ -65,8 +64,12 @@ interface Info {
   i: number;
   junk: boolean;
   shape: Shape;
-  /** what mainText asks of the line's text (FACT_* bits, see factsOf) */
+  /** what mainText and check ask of the line's text (bits, see textFacts) */
   facts: number;
+  /** what is asked of the line's text alone (textFacts) */
+  tf: TextFacts;
+  /** postHeader(shape) (thread.ts), null when the line is no post header */
+  head: { named: boolean } | null;
   /** running text, alone or as part of a hard-wrapped paragraph */
   para: boolean;
   weight: number;
@@ -117,118 +120,81 @@ const BARRIER_RULES = new Set(['boilerplate/related-links', 'boilerplate/teaser-
 /** Junk that also turns up inside articles (an event's hotline, a date line, a repeated short line). */
 const SOFT_RULES = new Set(['boilerplate/contact', 'boilerplate/metadata', 'boilerplate/repeated-line']);
 
-/** First line that can touch offset `off` (lines are sorted by offset): a binary search, not a scan from the top. */
-function from(ctx: AnalysisContext, off: number): number {
-  return firstLineEndingAfter(ctx.lines, off - 1); // the first line with end >= off
-}
+// What the boilerplate findings of phase 0 say about each line (bits by line index, filled by junkCover in
+// its walk over ctx.prior: one pass and one binary search per finding, not a Map of Sets, a barrier Set and a
+// header Set built in three more passes; typed arrays, as the language server runs this once per edit,
+// mostly unoptimized). Low 4 bits: lines a finding touches; high 4 bits: lines it overlaps (common.ts).
+const ANY = 1; // a boilerplate finding touches the line
+const HARD = 2; // one of them is not a SOFT_RULES finding (softJunk: ANY without HARD)
+const BARRIER = 16; // a strong finding of a BARRIER_RULES rule overlaps it
+const RELATED = 32; // a strong related-links finding overlaps it (the header of a related / more list)
 
-/** Indexes of the non-blank lines a finding overlaps. */
-function linesOf(ctx: AnalysisContext, f: Finding): number[] {
-  const out: number[] = [];
-  for (let i = from(ctx, f.start); i < ctx.lines.length && ctx.lines[i].start < f.end; i++) {
-    const l = ctx.lines[i];
-    if (!l.blank && l.end > f.start) out.push(l.index);
+function findingBits(f: Finding): number {
+  let b = SOFT_RULES.has(f.rule) ? ANY : ANY | HARD;
+  // a weak "更多" under a poem is not the end of the article; a strong cue (推荐阅读, 版权所有…) is
+  if ((f.score ?? 1) >= 0.8) {
+    if (BARRIER_RULES.has(f.rule)) b |= BARRIER;
+    if (f.rule === 'boilerplate/related-links') b |= RELATED;
   }
-  return out;
-}
-
-function rulesByLine(ctx: AnalysisContext): Map<number, Set<string>> {
-  const m = new Map<number, Set<string>>();
-  const prior = ctx.prior;
-  for (let k = 0; k < prior.length; k++) {
-    const f = prior[k];
-    if (f.category !== 'boilerplate') continue;
-    for (let i = from(ctx, f.start); i < ctx.lines.length; i++) {
-      const l = ctx.lines[i];
-      if (l.start > f.end) break;
-      if (l.end >= f.start && l.start <= f.end && !l.blank) {
-        if (!m.has(l.index)) m.set(l.index, new Set());
-        m.get(l.index)!.add(f.rule);
-      }
-    }
-  }
-  return m;
-}
-
-const byLineCache = new WeakMap<AnalysisContext, Map<number, Set<string>>>();
-function byLine(ctx: AnalysisContext) {
-  let m = byLineCache.get(ctx);
-  if (!m) byLineCache.set(ctx, (m = rulesByLine(ctx)));
-  return m;
-}
-
-function barrierLines(ctx: AnalysisContext): Set<number> {
-  const out = new Set<number>();
-  const prior = ctx.prior;
-  for (let k = 0; k < prior.length; k++) {
-    const f = prior[k];
-    // a weak "更多" under a poem is not the end of the article; a strong cue (推荐阅读, 版权所有…) is
-    if (!BARRIER_RULES.has(f.rule) || (f.score ?? 1) < 0.8) continue;
-    const ls = linesOf(ctx, f);
-    for (let q = 0; q < ls.length; q++) out.add(ls[q]);
-  }
-  return out;
-}
-
-function softJunk(ctx: AnalysisContext, i: number): boolean {
-  const rs = byLine(ctx).get(i);
-  return !!rs && [...rs].every((r) => SOFT_RULES.has(r));
+  return b;
 }
 
 export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; last: number; total: number; anchored: boolean; anchors: number[] } {
-  const cov = junkCover(ctx);
+  const bits = new Uint8Array(ctx.lines.length);
+  const cov = junkCover(ctx, findingBits, bits);
   const infos: Info[] = [];
-  // (indexed loops over the lines: the language server runs this once per edit, mostly before V8 optimizes
-  // it, and a for…of there allocates an iterator result per line)
+  const related: number[] = [];
+  const barriers: number[] = [];
+  // (indexed loops over the lines, no closures, Sets or array copies per line: the language server runs this
+  // once per edit, mostly before V8 optimizes it, and a for…of there allocates an iterator result per line)
   const lines = ctx.lines;
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
     if (l.blank) continue;
-    infos.push({ i: l.index, junk: cov[l.index] >= 0.5, shape: lineShape(l.text), facts: factsOf(l.text), para: false, weight: 0 });
+    const tf = textFacts(l.text);
+    // (the few related-list headers and barriers noted here: no pass of their own over the lines)
+    const b = bits[l.index];
+    if (b & RELATED) related.push(infos.length);
+    if (b & BARRIER) barriers.push(infos.length);
+    infos.push({ i: l.index, junk: cov[l.index] >= 0.5, shape: tf.shape, facts: tf.facts, tf, head: tf.head, para: false, weight: 0, stop: undefined, listed: false, cut: false });
   }
+  const n = infos.length;
   // hard-wrapped paragraphs: consecutive non-junk lines where every line but the last is long and
   // does not end a sentence are judged together.
-  for (let k = 0; k < infos.length; ) {
+  for (let k = 0; k < n; ) {
     let e = k;
-    while (e + 1 < infos.length && !infos[e].junk && !infos[e + 1].junk && infos[e].shape.ink >= 25 && !infos[e].shape.ends && infos[e + 1].i === infos[e].i + 1) e++;
+    while (e + 1 < n && !infos[e].junk && !infos[e + 1].junk && infos[e].shape.ink >= 25 && !infos[e].shape.ends && infos[e + 1].i === infos[e].i + 1) e++;
     if (e > k) {
-      const joined = infos.slice(k, e + 1).map((x) => ctx.lines[x.i].text.trim()).join('');
-      const s = lineShape(joined);
-      if (s.sentence) for (let q = k; q <= e; q++) {
-        infos[q].para = true;
-        infos[q].stop = /[。]/.test(joined);
+      const v = wrapVerdict(lines, infos, k, e);
+      if (v.sentence) {
+        for (let q = k; q <= e; q++) {
+          infos[q].para = true;
+          infos[q].stop = v.stop;
+        }
       }
     }
     k = e + 1;
   }
-  const barrier = barrierLines(ctx);
   // items of a list under a "related / more" header: headline-shaped lines up to the next junk line
-  const header = new Set<number>();
-  for (let k = 0; k < ctx.prior.length; k++) {
-    const f = ctx.prior[k];
-    if (f.rule === 'boilerplate/related-links' && (f.score ?? 1) >= 0.8) for (const i of linesOf(ctx, f)) header.add(i);
-  }
-  for (let k = 0; k < infos.length; k++) {
-    if (!header.has(infos[k].i)) continue;
-    for (let q = k + 1; q < infos.length && !infos[q].junk; q++) {
-      const sh = infos[q].shape;
-      if (sh.ink > 45 || /[。;；]$/.test(sh.text)) break;
+  for (let r = 0; r < related.length; r++) {
+    const k = related[r];
+    for (let q = k + 1; q < n && !infos[q].junk; q++) {
+      if (infos[q].shape.ink > 45 || infos[q].facts & LIST_END) break;
       infos[q].listed = true;
     }
   }
-  const cuts = infos.map((x) => (x.facts & CUT) !== 0);
-  const cut = cuts.map((c, k) => c && [-3, -2, -1, 1, 2, 3].some((d) => cuts[k + d] && infos[k + d].shape.text !== infos[k].shape.text));
-  for (let k = 0; k < infos.length; k++) {
+  for (let k = 0; k < n; k++) {
     const x = infos[k];
-    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkListOf(ctx.lines[x.i].text)) x.para = true;
-    if (x.stop === undefined) x.stop = (x.facts & STOP) !== 0;
     const f = x.facts;
+    if (!x.junk && (x.shape.sentence || (x.shape.ink >= 50 && x.shape.han >= 25)) && !linkListOf(lines[x.i].text)) x.para = true;
+    if (x.stop === undefined) x.stop = (f & STOP) !== 0;
+    const b = bits[x.i];
     if (x.listed) x.weight = -6;
-    else if (x.junk) x.weight = barrier.has(x.i) ? -400 : softJunk(ctx, x.i) ? -3 : -6;
+    else if (x.junk) x.weight = b & BARRIER ? -400 : b & ANY && !(b & HARD) ? -3 : -6;
     // teasers and headlines in lists are punctuated too, but article paragraphs have full stops
     else if (f & CLOSING) x.weight = -400;
     // teasers cut off with `......` / `…` (two within 3 lines) are items of a list, however long
-    else if (cut[k] || f & CARET) {
+    else if (cutNear(infos, k) || f & CARET) {
       x.weight = -3;
       x.cut = true;
     }
@@ -243,7 +209,6 @@ export function mainText(ctx: AnalysisContext): { infos: Info[]; first: number; 
   // the page title (first line) repeated as the headline marks where the article starts: when the best
   // stretch lies beyond a strong end-of-article cue that follows such a headline (a list of teasers, a
   // second article), the text between the headline and the cue is the article.
-  const barriers = infos.map((x, k) => (barrier.has(x.i) ? k : -1)).filter((k) => k >= 0);
   const nextBarrier = (k: number) => barriers.find((b) => b > k) ?? infos.length;
   const anchors = titleAnchors(ctx, infos);
   // the article does not start above its headline: a stretch that begins above the first repeat of the
@@ -312,10 +277,11 @@ function bestStretch(infos: Info[], from: number, to: number): { first: number; 
 
 const compact = (s: string) => s.replace(/[\s\u3000]/g, '');
 
-// Text-only questions mainText asks of every line on every analysis, memoized by the line's text (engine/memo.ts):
-// the cheap ones answered together as bits of one number (one look-up per line instead of one per question,
-// and by the line's own text, which the memo finds in the line's slots, not by its normalized form, which it
-// looks up in maps of tens of thousands of texts).
+// Text-only questions mainText and check ask of every line on every analysis, memoized by the line's text
+// (engine/memo.ts): the cheap ones answered together as bits of one number, with the line's shape, its compact
+// form and its post-header verdict in one record (one look-up per line instead of one per question, and by
+// the line's own text, which the memo finds in the line's slots, not by its normalized form, which it looks
+// up in maps of tens of thousands of texts).
 const CUT = 1; // a teaser cut off by the site (`truncated`)
 const CARET = 2; // a wiki citation (`^ 跳转到: …`)
 const CLOSING = 4; // a header that ends the article (`endCue`) or a previous / next link
@@ -323,8 +289,14 @@ const DATED_LINE = 8; // ends with a date or a time
 const STOP = 16; // holds a full stop
 const PUNCT = 32; // sentence punctuation, a colon or a bracket (`，。：:、；（(`)
 const INNER_PUNCT = 64; // a comma, colon or bracket inside the line, or opens with a list number (`1、`)
-const factsOf = memoByText((raw: string): number => {
-  const t = lineShape(raw).text;
+const TINY_PUNCT = 128; // `。！？!?，,；;` (not a menu label: step 2b)
+const LABEL_PUNCT = 256; // `。！？!?，,` (not a widget label: step 2)
+const LETTER = 512; // a letter of any script (a lead-in line)
+const URL = 1024; // `http://`, `https://` (not a lead-in line)
+const END_PUNCT = 2048; // `。！？!?` anywhere (not the page's title line)
+const LIST_END = 4096; // ends with `。;；` (not an item of a related list)
+
+function factBits(raw: string, t: string): number {
   return (
     (truncated(raw) ? CUT : 0) |
     (/^\^\s/.test(raw.trim()) ? CARET : 0) |
@@ -332,12 +304,73 @@ const factsOf = memoByText((raw: string): number => {
     (DATED.test(t) ? DATED_LINE : 0) |
     (t.includes('。') ? STOP : 0) |
     (/[，。：:、；（(]/.test(t) ? PUNCT : 0) |
-    (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t) ? INNER_PUNCT : 0)
+    (/[，、：:；（(]/.test(t.slice(1, -1)) || /^\d{1,2}\s*[、.．]/.test(t) ? INNER_PUNCT : 0) |
+    (/[。！？!?，,；;]/.test(t) ? TINY_PUNCT : 0) |
+    (/[。！？!?，,]/.test(t) ? LABEL_PUNCT : 0) |
+    (/[\p{L}]/u.test(t) ? LETTER : 0) |
+    (/https?:\/\//.test(t) ? URL : 0) |
+    (/[。！？!?]/.test(t) ? END_PUNCT : 0) |
+    (/[。;；]$/.test(t) ? LIST_END : 0)
   );
+}
+
+interface TextFacts {
+  shape: Shape;
+  facts: number;
+  compact: string;
+  head: { named: boolean } | null;
+}
+const textFacts = memoByText((raw: string): TextFacts => {
+  const shape = lineShape(raw);
+  const t = shape.text;
+  return { shape, facts: factBits(raw, t), compact: compact(t), head: postHeader(shape) ?? null };
 });
-/** the two that cost more, asked of fewer lines, by the line's text too */
+
+/**
+ * A hard-wrapped run of lines judged as a whole: whether their trimmed texts joined read like a sentence and
+ * hold a full stop, a function of the run's texts. Kept with the record of the run's first text (textFacts)
+ * and checked against all of its texts, so an unchanged run is not joined, hashed and looked up again on every
+ * analysis (41 runs, 4,600 characters on the bench page, ~7 % of context.check unoptimized).
+ */
+interface WrapVerdict {
+  texts: string[];
+  sentence: boolean;
+  stop: boolean;
+}
+const wrapMemo = new WeakMap<TextFacts, WrapVerdict>();
+
+function wrapVerdict(lines: readonly Line[], infos: Info[], k: number, e: number): WrapVerdict {
+  const kept = wrapMemo.get(infos[k].tf);
+  if (kept !== undefined && kept.texts.length === e - k + 1) {
+    let same = true;
+    for (let q = k; q <= e && same; q++) same = kept.texts[q - k] === lines[infos[q].i].text;
+    if (same) return kept;
+  }
+  const texts: string[] = [];
+  let joined = '';
+  for (let q = k; q <= e; q++) {
+    const t = lines[infos[q].i].text;
+    texts.push(t);
+    joined += t.trim();
+  }
+  const v = { texts, sentence: lineShape(joined).sentence, stop: joined.includes('。') };
+  wrapMemo.set(infos[k].tf, v);
+  return v;
+}
+
+/** A cut-off teaser with another one (another text) within 3 lines. */
+function cutNear(infos: Info[], k: number): boolean {
+  if (!(infos[k].facts & CUT)) return false;
+  const t = infos[k].shape.text;
+  for (let d = -3; d <= 3; d++) {
+    const j = k + d;
+    if (d === 0 || j < 0 || j >= infos.length) continue;
+    if (infos[j].facts & CUT && infos[j].shape.text !== t) return true;
+  }
+  return false;
+}
+/** the one that costs more, asked of fewer lines, by the line's text too */
 const linkListOf = memoByText((raw) => linkList(lineShape(raw).text));
-const compactOf = memoByText((raw) => compact(lineShape(raw).text));
 
 /**
  * A row of links: 5+ space-separated names (12 characters on average, 80 % of them ≤ 24), mostly Han, with no sentence punctuation —
@@ -355,12 +388,12 @@ export function linkList(text: string): boolean {
 /** Lines (indexes into infos, after the first) that repeat the headline of the page title (first line, site suffix cut off). */
 function titleAnchors(ctx: AnalysisContext, infos: Info[]): number[] {
   if (infos.length < 3) return [];
-  const title = compactOf(ctx.lines[infos[0].i].text);
+  const title = infos[0].tf.compact;
   const core = title.split(/[_|｜]|-{1,2}|[–—]/).map((p) => p.trim()).filter((p) => p.length >= 6)[0];
   if (!core) return [];
   const out: number[] = [];
   for (let k = 1; k < infos.length; k++) {
-    const t = compactOf(ctx.lines[infos[k].i].text);
+    const t = infos[k].tf.compact;
     if (t.length < 6 || t.length > core.length + 12) continue;
     if (t === core || ((t.startsWith(core) || t.endsWith(core)) && !/[。，,]/.test(t)) || (core.startsWith(t) && t.length >= 0.8 * core.length)) out.push(k);
   }
@@ -376,27 +409,30 @@ export const contextRule: Rule = {
     const main = mainText(ctx);
     const { infos, total, anchored, anchors } = main;
     let { first, last } = main;
-    if (!infos.length) return [];
-    const flag = new Map<number, string>();
+    const n = infos.length;
+    if (!n) return [];
+    // the reason each line is flagged for, and the lines kept, by index into infos (arrays, not a Map and a
+    // Set: the language server runs this once per edit, mostly unoptimized)
+    const flag: (string | undefined)[] = new Array(n);
+    const keep = new Uint8Array(n);
     let region = (total >= 40 || anchored) && first >= 0;
-    const text = (x: Info) => ctx.lines[x.i].text;
-    const keep = new Set<number>();
+    const lines = ctx.lines;
+    const text = (x: Info) => lines[x.i].text;
     // a forum thread that starts above the end of the main text (the question, then replies; comments under
     // an article start below it): its posts are the main text, with the stretch when the two overlap
     const th = findThread(infos);
     let headline = -1;
     if (th && (!region || th.headers[0] <= last || (anchors.length && last < anchors[0] && anchors[0] <= th.first)) && !commentsUnderArticle(infos, th, region, first, last)) {
       // lines of the stretch stay, except post chrome; other lines of the thread are not post text
-      const inStretch = (q: number) => region && q >= first && q <= last;
-      for (let q = th.first; q <= th.last; q++) if (!th.bodies.has(q) && !infos[q].junk && (th.chrome.has(q) || !inStretch(q))) flag.set(q, 'forum post chrome (header, widgets, user card)');
+      for (let q = th.first; q <= th.last; q++) if (!th.bodies.has(q) && !infos[q].junk && (th.chrome.has(q) || !(region && q >= first && q <= last))) flag[q] = 'forum post chrome (header, widgets, user card)';
       if (!region || last < th.first) [first, last] = [th.first, th.last];
       else [first, last] = [Math.min(first, th.first), Math.max(last, th.last)];
       region = true;
-      for (const q of th.bodies) keep.add(q);
+      th.bodies.forEach((q) => (keep[q] = 1));
       // the thread's title: the repeated page title above its first post
       const a = anchors.filter((k) => k < th.first && th.first - k <= 30).pop();
       if (a !== undefined) {
-        keep.add(a);
+        keep[a] = 1;
         headline = a;
       }
     }
@@ -414,11 +450,14 @@ export const contextRule: Rule = {
         lead.push(k--);
         if (anchors.includes(k + 1)) break;
       }
-      // (not a cut-off teaser, a bare date / time or a line of digits and symbols)
+      // (not a cut-off teaser, a bare date / time or a line of digits and symbols, not a link)
       // (the page's first line may be cut off: it is the title)
-      const leadLike = (q: number) => (q === 0 || !truncated(text(infos[q]))) && !DATED.test(infos[q].shape.text) && /[\p{L}]/u.test(infos[q].shape.text) && !/https?:\/\//.test(infos[q].shape.text);
-      if (lead.length <= 4) for (const q of lead) if (leadLike(q)) keep.add(q);
-      else if (isByline(text(infos[first - 1]))) keep.add(first - 1);
+      const leadLike = (q: number) => {
+        const f = infos[q].facts;
+        return (q === 0 || !(f & CUT)) && !(f & DATED_LINE) && (f & LETTER) !== 0 && !(f & URL);
+      };
+      if (lead.length <= 4) for (let j = 0; j < lead.length; j++) if (leadLike(lead[j])) keep[lead[j]] = 1;
+      else if (isByline(text(infos[first - 1]))) keep[first - 1] = 1;
       if (lead.length <= 4 && headline < 0) {
         // search past junk lines (above the lead-in) for the headline
         let q = first - 1 - lead.length;
@@ -428,78 +467,87 @@ export const contextRule: Rule = {
           steps++;
         }
         // (the first line of the page is its title: a short one counts too)
-        const titleLine = q === 0 && !DATED.test(infos[q].shape.text) && infos[q].shape.ink >= 2 && infos[q].shape.ink <= 60 && !/[。！？!?]/.test(infos[q].shape.text);
+        const titleLine = q === 0 && !(infos[q].facts & DATED_LINE) && infos[q].shape.ink >= 2 && infos[q].shape.ink <= 60 && !(infos[q].facts & END_PUNCT);
         if (q >= 0 && ((steps > 0 && headlineShaped(text(infos[q]), infos[q].shape)) || titleLine)) {
           // not the last item of a list: at most one other non-junk line right above it
           // (menu items, ≤ 6 characters, do not make a list of headlines)
           const sibling = (r: number) => r >= 0 && !infos[r].junk && infos[r].shape.ink > 6;
-          if (!(sibling(q - 1) && sibling(q - 2))) keep.add(q);
+          if (!(sibling(q - 1) && sibling(q - 2))) keep[q] = 1;
         }
       }
       // 4. bylines / captions right under the text
-      for (let q = last + 1; q < infos.length && q <= last + 2 && !infos[q].junk; q++) {
-        if (isByline(text(infos[q])) && infos[q].shape.ink <= 40) keep.add(q);
+      for (let q = last + 1; q < n && q <= last + 2 && !infos[q].junk; q++) {
+        if (isByline(text(infos[q])) && infos[q].shape.ink <= 40) keep[q] = 1;
         else break;
       }
       // 5. the rest outside the text
-      const bar = infos.map((x, k) => (x.weight <= -400 ? k : -1)).filter((k) => k >= 0);
-      const firstBar = bar.find((b) => b > last); // bar is in line order: the first barrier below the text
-      const beyondBarrier = (q: number) => q > last && firstBar !== undefined && firstBar < q;
-      for (let q = 0; q < infos.length; q++) {
+      // (the first barrier below the text)
+      let firstBar = -1;
+      for (let b = last + 1; b < n && firstBar < 0; b++) if (infos[b].weight <= -400) firstBar = b;
+      for (let q = 0; q < n; q++) {
         if (q >= first && q <= last) continue;
         const x = infos[q];
-        if (x.junk || keep.has(q)) continue;
+        if (x.junk || keep[q]) continue;
         // long running text is kept, unless a strong end-of-article cue lies between it and the text
         // (a long line without sentence punctuation must be mostly Han: not a menu of titles or an archive)
-        if (x.para && x.shape.ink >= 60 && (x.shape.sentence || x.shape.han >= 0.6 * x.shape.ink) && !beyondBarrier(q)) continue;
-        flag.set(q, q < first ? header : footer);
+        if (x.para && x.shape.ink >= 60 && (x.shape.sentence || x.shape.han >= 0.6 * x.shape.ink) && !(q > last && firstBar >= 0 && firstBar < q)) continue;
+        flag[q] = q < first ? header : footer;
       }
     }
     // 2. a short line, or a run of up to 5 short lines (widget labels, counters), squeezed between two junk lines
-    for (let k = 1; k + 1 < infos.length; ) {
-      const short = (x: Info) => !x.junk && !x.para && x.shape.ink <= 15 && !isByline(text(x));
+    const short = (x: Info) => !x.junk && !x.para && x.shape.ink <= 15 && !isByline(text(x));
+    for (let k = 1; k + 1 < n; ) {
       if (!infos[k - 1].junk || !short(infos[k])) {
         k++;
         continue;
       }
       let e = k;
-      while (e + 1 < infos.length && short(infos[e + 1])) e++;
+      while (e + 1 < n && short(infos[e + 1])) e++;
       const run = e - k + 1;
       // a run of several lines must look like labels (≤ 6 characters, no sentence punctuation), not forum replies
-      const labels = infos.slice(k, e + 1).every((x) => x.shape.ink <= 6 && !/[。！？!?，,]/.test(x.shape.text));
-      if (e + 1 < infos.length && infos[e + 1].junk && (run === 1 || (run <= 5 && labels))) {
-        for (let q = k; q <= e; q++) if (!keep.has(q) && !flag.has(q)) flag.set(q, run === 1 ? 'short line between two junk lines' : 'short lines between two junk lines');
+      let labels = true;
+      for (let q = k; q <= e && labels; q++) labels = infos[q].shape.ink <= 6 && !(infos[q].facts & LABEL_PUNCT);
+      if (e + 1 < n && infos[e + 1].junk && (run === 1 || (run <= 5 && labels))) {
+        for (let q = k; q <= e; q++) if (!keep[q] && flag[q] === undefined) flag[q] = run === 1 ? 'short line between two junk lines' : 'short lines between two junk lines';
       }
       k = e + 1;
     }
     // 2b. a run of 4+ tiny label-like lines (menus, counters: `关注者`, `123`, `被浏览`) anywhere
-    for (let k = 0; k < infos.length; ) {
-      const tiny = (x: Info) => !x.junk && x.shape.ink <= 6 && !/[。！？!?，,；;]/.test(x.shape.text) && !isByline(text(x));
+    const tiny = (x: Info) => !x.junk && x.shape.ink <= 6 && !(x.facts & TINY_PUNCT) && !isByline(text(x));
+    for (let k = 0; k < n; ) {
       if (!tiny(infos[k])) {
         k++;
         continue;
       }
       let e = k;
-      while (e + 1 < infos.length && (tiny(infos[e + 1]) || (infos[e + 1].junk && infos[e + 1].shape.ink <= 8))) e++;
-      const members = infos.slice(k, e + 1).filter((x) => !x.junk).length;
-      if (members >= MENU_RUN) for (let q = k; q <= e; q++) if (!infos[q].junk && !keep.has(q) && !flag.has(q)) flag.set(q, 'run of menu-like short lines');
+      while (e + 1 < n && (tiny(infos[e + 1]) || (infos[e + 1].junk && infos[e + 1].shape.ink <= 8))) e++;
+      let members = 0;
+      for (let q = k; q <= e; q++) if (!infos[q].junk) members++;
+      if (members >= MENU_RUN) for (let q = k; q <= e; q++) if (!infos[q].junk && !keep[q] && flag[q] === undefined) flag[q] = 'run of menu-like short lines';
       k = e + 1;
     }
-    for (let k = 0; k < infos.length; k++) if (infos[k].listed && !infos[k].junk && !keep.has(k) && !flag.has(k)) flag.set(k, 'item of a list under a “related / more” header');
-    for (let k = 0; k < infos.length; k++) if (infos[k].cut && !infos[k].junk && !keep.has(k) && !flag.has(k)) flag.set(k, 'cut-off teaser (…) in a list of teasers');
+    for (let k = 0; k < n; k++) {
+      const x = infos[k];
+      if (x.junk || keep[k] || flag[k] !== undefined) continue;
+      if (x.listed) flag[k] = 'item of a list under a “related / more” header';
+      else if (x.cut) flag[k] = 'cut-off teaser (…) in a list of teasers';
+    }
     // group runs of flagged lines (blank lines in between are fine, junk lines end a run)
     const out: Finding[] = [];
-    const ks = [...flag.keys()].sort((p, q) => p - q);
-    for (let s = 0; s < ks.length; ) {
+    for (let s = 0; s < n; ) {
+      const why = flag[s];
+      if (why === undefined) {
+        s++;
+        continue;
+      }
       let e = s;
-      while (e + 1 < ks.length && ks[e + 1] === ks[e] + 1 && flag.get(ks[e + 1]) === flag.get(ks[s])) e++;
-      const why = flag.get(ks[s])!;
-      const n = e - s + 1;
-      out.push(linesFinding(ctx.lines, infos[ks[s]].i, infos[ks[e]].i, {
-        rule: ID, category: 'boilerplate', score: why.startsWith('short') ? 0.6 : n >= 3 ? 0.8 : 0.65,
-        message: n > 1 ? `${n} lines of page template around the article (${why}).` : `Page template line (${why}).`,
-        messageZh: n > 1 ? `正文外的 ${n} 行页面模板内容。` : '正文外的页面模板行。',
-        evidence: [why, `${n} line${n > 1 ? 's' : ''}`],
+      while (e + 1 < n && flag[e + 1] === why) e++;
+      const m = e - s + 1;
+      out.push(linesFinding(lines, infos[s].i, infos[e].i, {
+        rule: ID, category: 'boilerplate', score: why.startsWith('short') ? 0.6 : m >= 3 ? 0.8 : 0.65,
+        message: m > 1 ? `${m} lines of page template around the article (${why}).` : `Page template line (${why}).`,
+        messageZh: m > 1 ? `正文外的 ${m} 行页面模板内容。` : '正文外的页面模板行。',
+        evidence: [why, `${m} line${m > 1 ? 's' : ''}`],
       }));
       s = e + 1;
     }

@@ -67,8 +67,11 @@ function isInk(c: number): boolean {
   return !(c <= 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x200b && c <= 0x200d) || (c >= 0xdc00 && c <= 0xdfff));
 }
 
-/** A line's ink for the page view: how many units, where the first and last are; memoized by text. */
-const inkOf = memoByText((t: string): { ink: number; first: number; last: number; han: number } => {
+/**
+ * A line's facts for the page view: how many ink units, where the first and last are, its Han count and
+ * whether it is a full sentence; memoized by text (one look-up per line and analysis, not one per question).
+ */
+const inkOf = memoByText((t: string): { ink: number; first: number; last: number; han: number; full: boolean } => {
   let ink = 0;
   let first = -1;
   let last = -1;
@@ -78,7 +81,7 @@ const inkOf = memoByText((t: string): { ink: number; first: number; last: number
     if (first < 0) first = i;
     last = i;
   }
-  return { ink, first, last, han: countHan(t) };
+  return { ink, first, last, han: countHan(t), full: isFullSentence(t) };
 });
 
 /** The union of intervals [a, b) given as flat pairs, as sorted disjoint flat pairs. */
@@ -88,8 +91,8 @@ function union(flat: number[]): number[] {
   for (let i = 0; i < k; i++) order[i] = i;
   order.sort((x, y) => flat[2 * x] - flat[2 * y]);
   const out: number[] = [];
-  for (let iI = 0, orderArr = order; iI < orderArr.length; iI++) {
-    const i = orderArr[iI];
+  for (let iI = 0; iI < k; iI++) {
+    const i = order[iI];
     const a = flat[2 * i];
     const b = flat[2 * i + 1];
     if (out.length && a <= out[out.length - 1]) {
@@ -152,9 +155,11 @@ function buildPageView(ctx: AnalysisContext): PageView {
     ink += li;
     junkInk += lj;
     spamInk += ls;
-    lines.push({ line, text, ink: li, han: info.han, covered: lj / li, spam: ls / li >= 0.5, full: isFullSentence(text) });
+    lines.push({ line, text, ink: li, han: info.han, covered: lj / li, spam: ls / li >= 0.5, full: info.full });
   }
-  return { ctx, lines, ink, junkInk, spamInk, rest: lines.filter((l) => l.covered < 0.5) };
+  const rest: LineInfo[] = [];
+  for (let k = 0; k < lines.length; k++) if (lines[k].covered < 0.5) rest.push(lines[k]);
+  return { ctx, lines, ink, junkInk, spamInk, rest };
 }
 
 /** One line-removing finding per line that earlier findings do not already cover whole. */

@@ -28,6 +28,8 @@ export interface ThreadLine {
   shape: Shape;
   /** a phase-0 junk finding covers the line */
   junk: boolean;
+  /** postHeader(shape) when the caller has it already (null: no post header) */
+  head?: { named: boolean } | null;
 }
 
 export interface Thread {
@@ -57,11 +59,30 @@ const THREAD_EVIDENCE = /回复|举报|楼主|#\d+|\d+\s*楼|沙发|板凳|点�
 const SEPARATORS = /[\s|·•/\\\-—–:：,，()（）[\]【】<>《》@~*^_.…'"“”]+/g;
 
 /**
- * Verdicts of postHeader / widget by shape: a function of the shape alone, and lineShape hands out the same
- * shape object for the same line text, so an unchanged line is judged once, not on every analysis.
+ * Verdicts of postHeader and of the line tests findThread asks (lineBits) by shape: a function of the shape
+ * alone, and lineShape hands out the same shape object for the same line text, so an unchanged line is judged
+ * once, not on every analysis.
  */
 const headerMemo = new WeakMap<Shape, { named: boolean } | null>();
-const widgetMemo = new WeakMap<Shape, boolean>();
+const bitsMemo = new WeakMap<Shape, number>();
+
+// What findThread asks of a line's shape, as bits of one number (one look-up per line and analysis, not one
+// per question; nameLike split the line into an array on every analysis).
+const WIDGET = 1; // widget(shape)
+const NAME = 2; // nameLike(shape)
+const CARD = 4; // USER_CARD in the text
+const EVIDENCE = 8; // THREAD_EVIDENCE in the text
+const LETTER = 16; // a letter of any script
+
+function lineBits(shape: Shape): number {
+  let v = bitsMemo.get(shape);
+  if (v === undefined) {
+    const t = shape.text;
+    v = (isWidget(shape) ? WIDGET : 0) | (nameLike(shape) ? NAME : 0) | (USER_CARD.test(t) ? CARD : 0) | (THREAD_EVIDENCE.test(t) ? EVIDENCE : 0) | (/[\p{L}]/u.test(t) ? LETTER : 0);
+    bitsMemo.set(shape, v);
+  }
+  return v;
+}
 
 /** A post header / footer: a short line with a time whose other words are a name and post chrome. */
 export function postHeader(shape: Shape): { named: boolean } | undefined {
@@ -83,9 +104,7 @@ function judgeHeader(shape: Shape): { named: boolean } | undefined {
 
 /** A widget line or a user card between posts. */
 export function widget(shape: Shape): boolean {
-  let v = widgetMemo.get(shape);
-  if (v === undefined) widgetMemo.set(shape, (v = isWidget(shape)));
-  return v;
+  return (lineBits(shape) & WIDGET) !== 0;
 }
 
 function isWidget(shape: Shape): boolean {
@@ -106,23 +125,33 @@ function nameLike(shape: Shape): boolean {
 
 export function findThread(lines: ThreadLine[]): Thread | undefined {
   const n = lines.length;
-  const head = lines.map((l) => postHeader(l.shape));
+  // (indexed loops and plain arrays, no map / forEach closures or entries(): boilerplate/context runs this once
+  // per edit in the language server, mostly unoptimized)
+  const head: ({ named: boolean } | undefined)[] = new Array(n);
+  // (the headers in line order: the loops over them below do not visit every line)
+  const hs: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const l = lines[k];
+    const h = l.head !== undefined ? l.head ?? undefined : postHeader(l.shape);
+    head[k] = h;
+    if (h) hs.push(k);
+  }
   // a thread is 2+ posts, each by a header of its own: with fewer headers (most pages) there is none
-  let heads = 0;
-  for (let k = 0; k < n && heads < 2; k++) if (head[k]) heads++;
-  if (heads < 2) return undefined;
+  if (hs.length < 2) return undefined;
+  const bits = new Int32Array(n);
   // a short line that recurs 3+ times is a widget too (`不感兴趣`, `减少此类内容` under every teaser)
   const seen = new Map<string, number>();
   for (let k = 0; k < n; k++) {
     const s = lines[k].shape;
+    bits[k] = lineBits(s);
     if (s.ink <= 30) seen.set(s.text, (seen.get(s.text) ?? 0) + 1);
   }
-  const chrome = lines.map((l, k) => !head[k] && !l.junk && (widget(l.shape) || (l.shape.ink <= 30 && (seen.get(l.shape.text) ?? 0) >= 3)));
-  // names: right above a user card
-  for (let k = 0; k + 1 < n; k++) {
-    if (head[k] || lines[k].junk || !nameLike(lines[k].shape)) continue;
-    const below = lines[k + 1].shape;
-    if (!head[k + 1] && USER_CARD.test(below.text) && below.ink <= 40) chrome[k] = true;
+  const chrome: boolean[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const l = lines[k];
+    chrome[k] = !head[k] && !l.junk && ((bits[k] & WIDGET) !== 0 || (l.shape.ink <= 30 && (seen.get(l.shape.text) ?? 0) >= 3));
+    // names: right above a user card
+    if (!chrome[k] && k + 1 < n && !head[k] && !l.junk && bits[k] & NAME && !head[k + 1] && bits[k + 1] & CARD && lines[k + 1].shape.ink <= 40) chrome[k] = true;
   }
   const text = (k: number) => k >= 0 && k < n && !head[k] && !chrome[k] && !lines[k].junk;
   const under = (k: number) => {
@@ -134,22 +163,24 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
   // above it (`1周前 评论`): whichever the page does more often
   let above = 0;
   let below = 0;
-  head.forEach((h, k) => {
-    if (!h || h.named) return;
+  for (let j = 0; j < hs.length; j++) {
+    const k = hs[j];
+    if (head[k]!.named) continue;
     if (text(k - 1)) above++;
     if (text(under(k))) below++;
-  });
+  }
   const footers = above > below;
   // in a page of headers, the short line right above a header without a name is the poster's name
-  if (!footers) head.forEach((h, k) => {
-    if (h && !h.named && text(k - 1) && nameLike(lines[k - 1].shape)) chrome[k - 1] = true;
-  });
+  if (!footers) for (let j = 0; j < hs.length; j++) {
+    const k = hs[j];
+    if (!head[k]!.named && text(k - 1) && bits[k - 1] & NAME) chrome[k - 1] = true;
+  }
   const bodies = new Set<number>();
   const headers: number[] = [];
   let posts = 0;
   let backed = 0;
-  const hs = head.map((h, k) => (h ? k : -1)).filter((k) => k >= 0);
-  for (const [j, k] of hs.entries()) {
+  for (let j = 0; j < hs.length; j++) {
+    const k = hs[j];
     const h = head[k]!;
     headers.push(k);
     const got: number[] = [];
@@ -161,18 +192,18 @@ export function findThread(lines: ThreadLine[]): Thread | undefined {
       for (let p = k - 1; text(p) && !bodies.has(p); p--) got.push(p);
     }
     if (!got.length) continue;
-    for (const g of got) bodies.add(g);
+    for (let g = 0; g < got.length; g++) bodies.add(got[g]);
     posts++;
     // reply widgets, a user card, a floor number or a recurring separator next to the post
     // (got runs up or down from the header: its ends are its first and last entries)
-    const [lo, hi] = [Math.min(k, got[0], got[got.length - 1]), Math.max(k, got[0], got[got.length - 1])];
+    const lo = Math.min(k, got[0], got[got.length - 1]);
+    const hi = Math.max(k, got[0], got[got.length - 1]);
     const from = Math.max(hs[j - 1] ?? 0, lo - 3);
     const to = Math.min(hs[j + 1] ?? n - 1, hi + 3);
-    let ev = THREAD_EVIDENCE.test(lines[k].shape.text);
+    let ev = (bits[k] & EVIDENCE) !== 0;
     for (let r = from; r <= to && !ev; r++) {
       if (bodies.has(r) || head[r] || lines[r].shape.ink > 40) continue;
-      const t = lines[r].shape.text;
-      ev = THREAD_EVIDENCE.test(t) || (chrome[r] && !/[\p{L}]/u.test(t) && (seen.get(t) ?? 0) >= 3);
+      ev = (bits[r] & EVIDENCE) !== 0 || (chrome[r] && !(bits[r] & LETTER) && (seen.get(lines[r].shape.text) ?? 0) >= 3);
     }
     if (ev) backed++;
   }
