@@ -188,6 +188,7 @@ function childrenRssMB(pid) {
 
 async function server() {
   const c = new TestClient();
+  c.keepAllPublished = false; // an editor keeps each document's latest diagnostics, not every message (see TestClient)
   await c.initialize();
   return c;
 }
