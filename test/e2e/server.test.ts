@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applyEdits, fixAll, Finding, LineIndex } from '../../server/src/engine';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 import { ROOT, TestClient } from './lspClient';
+import { seededRandom } from '../random';
 
 const SEED = path.resolve(ROOT, '../shared/corpus/dev/seeds/seed-000.txt');
 const SEED_FALLBACK = path.join(ROOT, 'test/fixtures/seeds/seed-000.txt');
@@ -225,8 +226,7 @@ describe('language server over stdio', function () {
     const uri = 'file:///test/incremental.corpus';
     await client.open(uri, text);
     await client.diagnosticsFor(uri, 1);
-    let seed = 5;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rnd = seededRandom(5);
     const pieces = ['。', '\n', '首页 | 新闻 | 联系我们\n', '版权所有 © 2024 某某网', '澳门赌场 开户 送彩金\n', '', '關於我們'];
     for (let version = 2; version <= 13; version++) {
       const idx = new LineIndex(text);

@@ -15,6 +15,7 @@ import { decode } from '../../server/src/cli/read';
 import { oddCounts } from '../../server/src/engine/input';
 import { checkDocument, splitsPair } from '../property/properties';
 import { jiebaSegmenter } from '../../server/src/segmenter';
+import { seededRandom } from '../random';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'corpus-lint.js');
@@ -115,8 +116,7 @@ describe('bad input', function () {
         return n;
       };
       const chars = ['\u0000', '\u0001', '\u0008', '\t', '\n', '\u000b', '\f', '\r', '\u000e', '\u001f', ' ', '\u007f', '\u0080', '\ufffd', '中', '\u{20000}', 'a'];
-      let seed = 3;
-      const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const rnd = seededRandom(3);
       for (let k = 0; k < 3000; k++) {
         let s = '';
         for (let j = Math.floor(rnd() * 20); j > 0; j--) s += chars[Math.floor(rnd() * chars.length)];

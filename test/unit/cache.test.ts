@@ -11,6 +11,7 @@ import { AnalysisCache } from '../../server/src/engine/cache';
 import { RULES } from '../../server/src/engine/rules';
 import { Category, Rule } from '../../server/src/engine/types';
 import { SEEDS_DIR, seedIds } from '../seeds';
+import { randomEdit, seededRandom } from '../random';
 
 /** The seed pages, the LSP fixture page (HTML, entities, PII, spam) and a line of every kind of artifact. */
 const seeds = () => [
@@ -19,16 +20,9 @@ const seeds = () => [
   '联系电话：13812345678，邮箱 test@example.com\n身份证 11010519491231002X\n<p>标签</p>&nbsp;&amp;文字\n乱码锟斤拷??的字\nfÃ©\n這是一個测试网站的句子，繁简混杂\n',
 ];
 
-/** A small deterministic random edit: insert, delete or replace a piece of text, lines and line breaks included. */
-function edit(text: string, rnd: () => number): string {
-  const pieces = ['。', '\n', '\n\n', '首页 | 新闻 | 联系我们', '版权所有 © 2024', '關於我們', '\r\n', '澳门赌场 开户 送彩金', '今天天气很好，我们去公园。', ' '];
-  const at = Math.floor(rnd() * (text.length + 1));
-  const k = rnd();
-  if (k < 0.4) return text.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + text.slice(at);
-  const len = Math.floor(rnd() * 40);
-  if (k < 0.7) return text.slice(0, at) + text.slice(at + len);
-  return text.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + text.slice(at + len);
-}
+/** Pieces the random edits insert: lines, line breaks, junk of every kind. */
+const PIECES = ['。', '\n', '\n\n', '首页 | 新闻 | 联系我们', '版权所有 © 2024', '關於我們', '\r\n', '澳门赌场 开户 送彩金', '今天天气很好，我们去公园。', ' '];
+const edit = (text: string, rnd: () => number): string => randomEdit(text, rnd, PIECES);
 
 describe('analysis cache: same findings', () => {
   it('declares line locality only on phase-0 rules', () => {
@@ -48,8 +42,7 @@ describe('analysis cache: same findings', () => {
   });
 
   it('cached = uncached after each of 60 random edits per seed page', () => {
-    let seed = 11;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rnd = seededRandom(11);
     for (const start of seeds()) {
       const cache = new AnalysisCache();
       let text = start;
@@ -64,8 +57,7 @@ describe('analysis cache: same findings', () => {
   it('cached = uncached over edits with a cache that fills up and with categories switched between analyses', () => {
     // (after an edit only the lines between the unchanged top and bottom are visited per rule: a rule that
     // did not run last time, or a cache too small for the document, must still give every line's findings)
-    let seed = 5;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rnd = seededRandom(5);
     for (const start of seeds().slice(0, 3)) {
       const small = new AnalysisCache({ maxLines: 40 });
       const cache = new AnalysisCache();
@@ -100,8 +92,7 @@ describe('analysis cache: same findings', () => {
         return out;
       },
     }));
-    let seed = 5;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rnd = seededRandom(5);
     const cache = new AnalysisCache();
     let text = seeds()[0];
     const plain = analyze(text, { rules });

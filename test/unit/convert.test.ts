@@ -8,6 +8,7 @@ import * as path from 'path';
 import { classifyChar, converter, scriptCounts, scriptHanCounts, toSimplified, toTraditional } from '../../server/src/engine/convert';
 import { countHan } from '../../server/src/engine/text';
 import { SEEDS_DIR, seedIds } from '../seeds';
+import { seededRandom } from '../random';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const OpenCC = require('opencc-js');
@@ -17,8 +18,7 @@ const ALPHABET = [...'⿰⿱⿲⿳⿴⿻木口日月乾坤著台里于吃发髮�
 function texts(): string[] {
   const out = seedIds().map((id) => fs.readFileSync(path.join(SEEDS_DIR, `${id}.txt`), 'utf8'));
   out.push('', '\ud840', '\udc00x', '⿰', '⿰木', '⿲木口', '⿱⿰木木木林', '關於我們，联系我们。乾淨 乾坤 皇后 頭髮');
-  let seed = 7;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const rnd = seededRandom(7);
   for (let k = 0; k < 400; k++) {
     let s = '';
     const n = 1 + Math.floor(rnd() * 24);

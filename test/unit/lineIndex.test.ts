@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { indexOfText, LineIndex } from '../../server/src/engine';
 import { splitLines, splitBlocks } from '../../server/src/engine/segment';
+import { seededRandom } from '../random';
 
 describe('LineIndex', () => {
   it('maps offsets to UTF-16 positions across \\n, \\r\\n and \\r', () => {
@@ -45,8 +46,7 @@ describe('LineIndex', () => {
       return starts;
     };
     const parts = ['\n', '\r', '\r\n', '\n\r', 'a', '中', '\u{20000}', ' ', '\r\r', '\n\n'];
-    let seed = 7;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const rnd = seededRandom(7);
     for (let k = 0; k < 5000; k++) {
       let text = '';
       for (let j = Math.floor(rnd() * 12); j > 0; j--) text += parts[Math.floor(rnd() * parts.length)];
