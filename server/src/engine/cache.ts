@@ -149,9 +149,8 @@ export class AnalysisCache {
    * The slots of the lines of the analysis of `keys`, each stamped with its generation; a new analysis
    * starts here (`begin`). One that follows an analysis whose slots are all known (`slotsOfLast`) takes the
    * slots of the lines equal to that one's at the top and at the bottom from it and looks up only the lines
-   * in between (the first rule of each analysis used to look up every line and visit every line's entry:
-   * ~1 ms of the first edit after an open on the bench's 100 KB page, ~0.3 ms later; measured). Every line
-   * is looked up for the first analysis, after `begin` dropped lines, or when a full cache lost a slot.
+   * in between. Every line is looked up for the first analysis, after `begin` dropped lines, or when a full
+   * cache lost a slot.
    */
   private slotsOf(keys: string[], lines: readonly Line[]): (LineSlot | undefined)[] {
     if (keys === this.lastKeys && this.slotsOfLast) return this.slotsOfLast;
