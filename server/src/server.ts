@@ -52,7 +52,7 @@ import { skippedVerdict, SHOW_VERDICT_COMMAND, VerdictNotification, VerdictParam
 import { toWorkspaceEdit } from './protocol/convert';
 import { recognize } from './engine/ner';
 import { TaggerProcess } from './tagger';
-import { PerformanceObserver } from 'perf_hooks';
+import { constants as perfConstants, PerformanceObserver } from 'perf_hooks';
 import { compactingGc } from './compactingGc';
 import {
   DocEntities,
@@ -494,7 +494,14 @@ function schedule(uri: string, delay: number): void {
 const TRACE = process.env.CORPUS_LINT_TRACE === '1';
 // and V8's garbage collections (kind and pause), which land anywhere in that path
 if (TRACE) {
-  const kinds: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
+  // (perf_hooks' own numbers: minor 1, major 4, incremental 8, weak callbacks 16 — a table of V8's own
+  // 1/2/4/8 printed every full GC as "incremental" and every incremental marking step as "weak callbacks")
+  const kinds: Record<number, string> = {
+    [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+    [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+    [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+    [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+  };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) process.stderr.write(`TRACE gc ${kinds[((e as unknown as { detail?: { kind?: number } }).detail)?.kind ?? 0] ?? '?'} ${e.duration.toFixed(1)}ms\n`);
   }).observe({ entryTypes: ['gc'] });
