@@ -1,8 +1,8 @@
 /**
  * Rules that keep something between analyses beyond facts of a line's text (findings handed out again while
  * a line keeps its place and the page's count: artifact/doubled-punctuation, artifact/pinyin-annotation;
- * reused scratch arrays and marks: spam/spread, boilerplate/teaser-list, lead-excerpt, wiki-chrome…; the
- * counts script/document keeps from the previous analysis) must
+ * reused scratch arrays and marks: spam/spread, boilerplate/teaser-list, lead-excerpt, wiki-chrome…;
+ * script/document's per-line counts, whose new lines are classified in one batch) must
  * give what an engine that never saw the earlier documents gives: document A then document B = B alone.
  * "Alone" is a second copy of the engine's modules (fresh module state), which analyses the same texts in
  * the opposite order and without a cache.
@@ -78,7 +78,7 @@ describe('state kept between analyses: A then B = B alone', () => {
     for (let i = texts.length - 1; i >= 0; i--) assert.strictEqual(run(fresh, texts[i]), inOrder[i], `text ${i}`);
   });
 
-  it('script/document: the counts kept from the previous analysis add up to the whole text’s counts', () => {
+  it('script/document: the lines’ counts add up to the whole text’s counts, over edits and another document', () => {
     const rnd = seededRandom(3);
     let text = fs.readFileSync(path.join(SEEDS_DIR, `${seedIds()[0]}.txt`), 'utf8') + '\n關於我們 這是一個測試\n';
     const other = '另一個文件：繁體字與简体字\n';

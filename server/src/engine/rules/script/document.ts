@@ -38,94 +38,6 @@ export function lineCounts(text: string): LineCounts {
 
 /** The slots of the current analysis's lines by position (reused: no array per analysis). */
 let slotsScratch: (CountsSlot | undefined)[] = [];
-
-/**
- * The last analysis's lines with each one's counts (han, traditional, simplified: 3 per line) and their sums.
- * The next analysis (an edit) shares its top and bottom lines with it (same texts at the same distance from
- * either end): their counts are taken from here, and only the lines between are looked up, so an edit costs
- * two comparisons of texts per line instead of a memo look-up per line (bench's 100 KB page, steady per edit:
- * 0.5 ms with a classifyNew(text) scan of the whole text, 0.3-0.44 with memo look-ups, 0.28-0.34 so; noisy). The sums
- * are sums of integers, the same whatever the order. Set again only when an analysis completes.
- */
-interface Counted {
-  lines: readonly Line[];
-  per: Int32Array;
-  han: number;
-  traditional: number;
-  simplified: number;
-}
-let last: Counted | undefined;
-/** the other buffer of per-line counts (two, swapped: no array per analysis) */
-let spare: Int32Array = new Int32Array(0);
-
-/** Counts of the lines [from, to) of `lines` into `per` (3 per line), new lines' characters classified in one batch. */
-function countLines(lines: readonly Line[], from: number, to: number, per: Int32Array): void {
-  if (slotsScratch.length < lines.length) slotsScratch = new Array(lines.length);
-  const slots = slotsScratch;
-  // the new lines' characters in one batch (their counts below would classify them line by line); only
-  // they can hold a character not classified yet (classifyNew(text) scanned the whole text every analysis)
-  let fresh: string | undefined;
-  for (let i = from; i < to; i++) {
-    const l = lines[i];
-    if (l.blank) continue;
-    const s = countsSlot(l.text);
-    slots[i] = s;
-    if (s.c === undefined) fresh = fresh === undefined ? l.text : fresh + '\n' + l.text;
-  }
-  if (fresh !== undefined) classifyNew(fresh);
-  for (let i = from; i < to; i++) {
-    const l = lines[i];
-    if (l.blank) {
-      per[3 * i] = per[3 * i + 1] = per[3 * i + 2] = 0;
-      continue;
-    }
-    const s = slots[i]!;
-    slots[i] = undefined;
-    const c = s.c ?? (s.c = scriptHanCounts(l.text));
-    per[3 * i] = c.han;
-    per[3 * i + 1] = c.traditional;
-    per[3 * i + 2] = c.simplified;
-  }
-}
-
-/** The counts of the whole document: the sums of its lines' (see `last`). */
-function documentCounts(lines: readonly Line[]): Counted {
-  const n = lines.length;
-  const prev = last;
-  last = undefined;
-  let per = spare.length >= 3 * n ? spare : new Int32Array(3 * n + 96);
-  if (prev !== undefined && per === prev.per) per = new Int32Array(3 * n + 96);
-  let han = 0;
-  let traditional = 0;
-  let simplified = 0;
-  let p = 0;
-  let s = 0;
-  if (prev !== undefined) {
-    const old = prev.lines;
-    const pn = old.length;
-    while (p < n && p < pn && lines[p].text === old[p].text) p++;
-    while (s < n - p && s < pn - p && lines[n - 1 - s].text === old[pn - 1 - s].text) s++;
-    // the shared lines' counts move over; the sums lose the old middle's and gain the new one's
-    per.set(prev.per.subarray(0, 3 * p), 0);
-    per.set(prev.per.subarray(3 * (pn - s), 3 * pn), 3 * (n - s));
-    han = prev.han;
-    traditional = prev.traditional;
-    simplified = prev.simplified;
-    for (let i = 3 * p; i < 3 * (pn - s); i += 3) {
-      han -= prev.per[i];
-      traditional -= prev.per[i + 1];
-      simplified -= prev.per[i + 2];
-    }
-  }
-  countLines(lines, p, n - s, per);
-  for (let i = 3 * p; i < 3 * (n - s); i += 3) {
-    han += per[i];
-    traditional += per[i + 1];
-    simplified += per[i + 2];
-  }
-  if (prev !== undefined) spare = prev.per;
-  return (last = { lines, per, han, traditional, simplified });
-}
 const NAMES = { traditional: ['Traditional', '繁体'], simplified: ['Simplified', '简体'], mixed: ['mixed Traditional and Simplified', '繁简混杂'] } as const;
 
 /**
@@ -156,14 +68,37 @@ export const scriptDocument: Rule = {
     // the counts of the whole text are the sums of its lines' (no Han character or surrogate pair spans a
     // line break), each line's memoized by its text: after an edit only the changed lines are counted
     const lines = ctx.lines;
-    const dc = documentCounts(lines);
-    const han = dc.han;
-    const counts = { traditional: dc.traditional, simplified: dc.simplified };
-    if (!han) return [];
+    if (slotsScratch.length < lines.length) slotsScratch = new Array(lines.length);
+    const slots = slotsScratch;
+    // the new lines' characters in one batch (their counts below would classify them line by line); only
+    // they can hold a character not classified yet. classifyNew(text) scanned the whole text on every
+    // analysis (0.3-0.5 ms per edit in the interpreter on the bench's 100 KB page, measured)
+    let fresh: string | undefined;
     let first: Line | undefined;
-    for (let lI = 0; lI < lines.length && first === undefined; lI++) if (!lines[lI].blank) first = lines[lI];
-    if (first === undefined) first = lines[0];
+    for (let lI = 0; lI < lines.length; lI++) {
+      const l = lines[lI];
+      if (l.blank) continue;
+      if (first === undefined) first = l;
+      const s = countsSlot(l.text);
+      slots[lI] = s;
+      if (s.c === undefined) fresh = fresh === undefined ? l.text : fresh + '\n' + l.text;
+    }
+    if (fresh !== undefined) classifyNew(fresh);
+    let han = 0;
+    const counts = { traditional: 0, simplified: 0 };
+    for (let lI = 0; lI < lines.length; lI++) {
+      const l = lines[lI];
+      if (l.blank) continue;
+      const s = slots[lI]!;
+      slots[lI] = undefined;
+      const c = s.c ?? (s.c = scriptHanCounts(l.text));
+      han += c.han;
+      counts.traditional += c.traditional;
+      counts.simplified += c.simplified;
+    }
+    if (!han) return [];
     const script = judgeScript(counts);
+    if (first === undefined) first = lines[0];
     const lead = first.text.length - first.text.trimStart().length;
     const start = first.start + lead;
     const end = Math.max(start, first.start + first.text.trimEnd().length);
