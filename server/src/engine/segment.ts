@@ -82,6 +82,23 @@ export function splitLines(text: string, index = new LineIndex(text)): Line[] {
   return lines;
 }
 
+const nonBlankOf = new WeakMap<readonly Line[], readonly Line[]>();
+
+/**
+ * The non-blank lines of an analysis's lines, listed once per analysis and shared by the document-level
+ * rules that walk them (callers must not mutate it): each made its own filtered copy, a closure call per
+ * line, on every edit.
+ */
+export function nonBlankLines(lines: readonly Line[]): readonly Line[] {
+  let nb = nonBlankOf.get(lines);
+  if (nb === undefined) {
+    const a: Line[] = [];
+    for (let i = 0; i < lines.length; i++) if (!lines[i].blank) a.push(lines[i]);
+    nonBlankOf.set(lines, (nb = a));
+  }
+  return nb;
+}
+
 export function splitBlocks(lines: readonly Line[]): { blocks: Block[]; blockOfLine: number[] } {
   const blocks: Block[] = [];
   const blockOfLine: number[] = new Array(lines.length).fill(-1);

@@ -16,7 +16,7 @@ import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
 import { inkLength } from '../../text';
 import { memoByText } from '../../memo';
-import { nonBlankLines } from '../spam/util';
+import { nonBlankLines } from '../../segment';
 
 /** Visible characters as printed (lineShape drops a `?` it takes for a lost character). */
 const width = (t: string) => inkLength(norm(t));

@@ -16,7 +16,7 @@ import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
 import { memoByText } from '../../memo';
-import { nonBlankLines } from '../spam/util';
+import { nonBlankLines } from '../../segment';
 
 const D = '(?:(?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?|\\d{1,2}[-/]\\d{1,2}|\\d{1,2}月\\d{1,2}日)(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?';
 const TAIL = new RegExp('[\\s(（\\[【]*' + D + '\\s*[)）\\]】]?\\s*$');

@@ -18,7 +18,7 @@
 import { AnalysisContext, Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm, squashed } from './common';
-import { nonBlankLines } from '../spam/util';
+import { nonBlankLines } from '../../segment';
 
 /** A copy counts when it follows its original within this many lines (the headline under the title). */
 const NEAR = 12;

@@ -15,7 +15,7 @@ import { lineFinding } from '../helpers';
 import { cues, lineShape, norm } from './common';
 import { inkLength } from '../../text';
 import { memoByText } from '../../memo';
-import { nonBlankLines } from '../spam/util';
+import { nonBlankLines } from '../../segment';
 
 function endsInSite(item: string): boolean {
   return cues('boilerplate-site', item).some((m) => m.end === item.length);

@@ -16,7 +16,7 @@ import { Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
 import { lineShape, norm } from './common';
 import { memoByText } from '../../memo';
-import { nonBlankLines } from '../spam/util';
+import { nonBlankLines } from '../../segment';
 
 const CUT = /(?:\.{3,}|…+)\s*$/;
 

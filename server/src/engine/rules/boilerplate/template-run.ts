@@ -18,7 +18,7 @@ import { lineShape, norm } from './common';
 import { lexicon } from '../../lexicon';
 import { shapeOf } from './page-evidence';
 import { memoByText } from '../../memo';
-import { nonBlankLines } from '../spam/util';
+import { nonBlankLines } from '../../segment';
 
 const MIN_SAME = 5;
 const MIN_LANG = 3;

@@ -2,8 +2,7 @@
  * Shared measures of the spam rules (not a rule): advertising scores from the graded lexicon
  * `spam-ads`, the crackdown/news damping lexicon, token splitting, and the "is this a real
  * sentence" test that decides between flagging a span and flagging a whole line; the lines earlier findings
- * cover (as a set, as marks, or asked of one line), and the non-blank lines of an analysis listed once
- * (`nonBlankLines`, also read by boilerplate rules that walk every non-blank line on every edit).
+ * cover (as a set, as marks, or asked of one line).
  */
 import { AnalysisContext, Finding, Line } from '../../types';
 import { lexicon, LexMatch } from '../../lexicon';
@@ -189,23 +188,6 @@ export function markLinesOf(ctx: AnalysisContext, f: Finding, mark: Uint8Array):
     }
   }
   return count;
-}
-
-const nonBlankOf = new WeakMap<readonly Line[], readonly Line[]>();
-
-/**
- * The non-blank lines of an analysis's lines, listed once per analysis and shared by the document-level
- * rules that walk them (callers must not mutate it): each made its own filtered copy, a closure call per
- * line, on every edit.
- */
-export function nonBlankLines(lines: readonly Line[]): readonly Line[] {
-  let nb = nonBlankOf.get(lines);
-  if (nb === undefined) {
-    const a: Line[] = [];
-    for (let i = 0; i < lines.length; i++) if (!lines[i].blank) a.push(lines[i]);
-    nonBlankOf.set(lines, (nb = a));
-  }
-  return nb;
 }
 
 export function lineOf(ctx: AnalysisContext, f: Finding): Line | undefined {
