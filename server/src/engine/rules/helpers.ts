@@ -56,6 +56,21 @@ export function lazyFixes(f: Finding, make: () => Fix[]): Finding {
   return f;
 }
 
+/** Where a rule keeps the findings it made of each line's memoized answer (see placedFindings). */
+export type PlacedFindings<K> = WeakMap<object, { at: number; key: K; findings: Finding[] }>;
+
+/**
+ * The findings a rule makes of one line's memoized answer (`answer`: the memo's object for the line's text,
+ * never mutated, so the findings are kept beside it in `kept`), handed out again while the line starts at
+ * `at` and the page-level `key` (a count, a density) is the same: findings are not mutated, and a page's
+ * hundreds of pinyin annotations or doubled commas were made again on every edit. `make` builds them otherwise.
+ */
+export function placedFindings<K>(kept: PlacedFindings<K>, answer: object, at: number, key: K, make: () => Finding[]): Finding[] {
+  let p = kept.get(answer);
+  if (p === undefined || p.at !== at || p.key !== key) kept.set(answer, (p = { at, key, findings: make() }));
+  return p.findings;
+}
+
 /**
  * `text` given back from its lines (`lines` must cover it, as ctx.lines do), for a lazy fix that needs the
  * whole text: it keeps the lines' strings — interned (segment.ts), kept by the line caches anyway — not

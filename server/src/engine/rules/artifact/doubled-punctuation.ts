@@ -10,7 +10,7 @@
  *   會議召開,。區黨委 → 會議召開。區黨委        陳永奇,,自治區 → 陳永奇,自治區
  */
 import { Finding, Rule } from '../../types';
-import { spanFinding } from '../helpers';
+import { PlacedFindings, placedFindings, spanFinding } from '../helpers';
 import { HAN_SRC } from './chars';
 import { memoByText } from '../../memo';
 
@@ -43,12 +43,10 @@ const hitsOfLine = memoByText((text: string): readonly Hit[] => {
 });
 
 /**
- * The findings last made of a line's runs (kept beside the memo's answer, which is not mutated), handed out
- * again while the line stays where it was and the page's count is the same (findings are not mutated, as
- * pinyin-annotation's): the bench's 100 KB page has 55 runs, each a finding with three template strings
- * made again on every edit.
+ * The findings last made of a line's runs, per page count (helpers placedFindings): the bench's 100 KB page
+ * has 55 runs, each a finding with three template strings made again on every edit.
  */
-const placedOf = new WeakMap<readonly Hit[], { at: number; total: number; findings: Finding[] }>();
+const placedOf: PlacedFindings<number> = new WeakMap();
 
 /** The lines of the current analysis with runs (their indices), reused. */
 let withHits = new Int32Array(64);
@@ -80,8 +78,7 @@ export const doubledPunctuation: Rule = {
     for (let k = 0; k < n; k++) {
       const line = lines[withHits[k]];
       const hits = hitsOfLine(line.text);
-      let p = placedOf.get(hits);
-      if (!p || p.at !== line.start || p.total !== total) {
+      const fs = placedFindings(placedOf, hits, line.start, total, () => {
         const findings: Finding[] = [];
         for (let hI = 0; hI < hits.length; hI++) {
           const h = hits[hI];
@@ -97,9 +94,9 @@ export const doubledPunctuation: Rule = {
             }),
           );
         }
-        placedOf.set(hits, (p = { at: line.start, total, findings }));
-      }
-      for (let fI = 0; fI < p.findings.length; fI++) out.push(p.findings[fI]);
+        return findings;
+      });
+      for (let fI = 0; fI < fs.length; fI++) out.push(fs[fI]);
     }
     return out;
   },

@@ -13,7 +13,7 @@
  *   關(guān)鍵詞 → 關鍵詞        烟(yan)台 → 烟台        烟台(yān tái)市 → 烟台市
  */
 import { Finding, Rule } from '../../types';
-import { spanFinding } from '../helpers';
+import { PlacedFindings, placedFindings, spanFinding } from '../helpers';
 import { toSimplified } from '../../convert';
 import { HAN_SRC } from './chars';
 import { memoByText } from '../../memo';
@@ -109,11 +109,8 @@ interface LineHits {
   strict: number;
 }
 
-/**
- * The findings last made of a line's annotations (memo answers are not mutated: kept beside them), handed
- * out again while the line stays where it was and the page's density is the same (findings are not mutated).
- */
-const placedOf = new WeakMap<LineHits, { at: number; dense: boolean; findings: Finding[] }>();
+/** The findings last made of a line's annotations, per page density (helpers placedFindings). */
+const placedOf: PlacedFindings<boolean> = new WeakMap();
 const NO_HITS: LineHits = Object.freeze({ hits: Object.freeze([]), strict: 0 });
 
 const hitsOfLine = memoByText((text: string): LineHits => {
@@ -169,8 +166,7 @@ export const pinyinAnnotation: Rule = {
     const dense = strict >= DENSE;
     for (let itI = 0, foundArr = found; itI < foundArr.length; itI++) {
       const { start, lh } = foundArr[itI];
-      let p = placedOf.get(lh);
-      if (!p || p.at !== start || p.dense !== dense) {
+      const fs = placedFindings(placedOf, lh, start, dense, () => {
         const findings: Finding[] = [];
         for (let hI = 0, hitsArr = lh.hits; hI < hitsArr.length; hI++) {
           const h = hitsArr[hI];
@@ -187,9 +183,9 @@ export const pinyinAnnotation: Rule = {
             }),
           );
         }
-        placedOf.set(lh, (p = { at: start, dense, findings }));
-      }
-      for (let fI = 0, fs = p.findings; fI < fs.length; fI++) out.push(fs[fI]);
+        return findings;
+      });
+      for (let fI = 0; fI < fs.length; fI++) out.push(fs[fI]);
     }
     return out;
   },
