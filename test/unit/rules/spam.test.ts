@@ -6,7 +6,6 @@ import { gluedSpan } from '../../../server/src/engine/rules/spam/gluedSpan';
 import { seoKeywords } from '../../../server/src/engine/rules/spam/seoKeywords';
 import { siteNames } from '../../../server/src/engine/rules/spam/siteNames';
 import { keywordTitles } from '../../../server/src/engine/rules/spam/keywordTitles';
-import { spread } from '../../../server/src/engine/rules/spam/spread';
 import { spamRules } from '../../../server/src/engine/rules/spam';
 import { randomToken } from '../../../server/src/engine/rules/spam/random-token';
 

@@ -17,7 +17,7 @@
  */
 import { AnalysisContext, Finding, Rule } from '../../types';
 import { lineFinding } from '../helpers';
-import { lineShape, norm, squashed } from './common';
+import { lineShape, squashed } from './common';
 import { nonBlankLines } from '../../segment';
 
 /** A copy counts when it follows its original within this many lines (the headline under the title). */
